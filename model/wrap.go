@@ -1,0 +1,86 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// TextWidth returns the number of terminal cells s takes.
+func TextWidth(s string) int { return runewidth.StringWidth(s) }
+
+// Wrap breaks text into lines of at most width cells, at spaces where it
+// can and inside a word only when the word alone is wider than the line.
+// Paragraph breaks (blank lines) are kept; other newlines become spaces.
+func Wrap(text string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	var lines []string
+	paras := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n")
+	for pi, para := range paras {
+		if pi > 0 {
+			lines = append(lines, "")
+		}
+		var cur strings.Builder
+		curW := 0
+		flush := func() {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+		for _, word := range strings.Fields(para) {
+			ww := runewidth.StringWidth(word)
+			if curW > 0 && curW+1+ww <= width {
+				cur.WriteByte(' ')
+				cur.WriteString(word)
+				curW += 1 + ww
+				continue
+			}
+			if curW > 0 {
+				flush()
+			}
+			for ww > width { // a word wider than the line: cut it
+				head := runewidth.Truncate(word, width, "")
+				if head == "" { // a single rune wider than width
+					head = word[:firstRuneSize(word)]
+				}
+				lines = append(lines, head)
+				word = word[len(head):]
+				ww = runewidth.StringWidth(word)
+			}
+			if word != "" {
+				cur.WriteString(word)
+				curW = ww
+			}
+		}
+		if curW > 0 || len(strings.Fields(para)) == 0 {
+			flush()
+		}
+	}
+	return lines
+}
+
+// firstRuneSize returns the length in bytes of the first rune of s.
+func firstRuneSize(s string) int {
+	for i := range s {
+		if i > 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// indentWrap wraps text to width cells, the first line prefixed with first
+// and the rest with rest (both the same width).
+func indentWrap(text string, width int, first, rest string) []string {
+	lines := Wrap(text, width-TextWidth(first))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = first + lines[i]
+		} else if lines[i] != "" {
+			lines[i] = rest + lines[i]
+		}
+	}
+	return lines
+}
