@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -79,6 +80,9 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) { p.at(posOf(n
 // becomes a problem.
 func parseFile(path string, src []byte) (f *parsedFile, problems Problems) {
 	p := &parser{path: path}
+	if p.scanRaw(src) {
+		return nil, p.problems
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			f = nil
@@ -108,7 +112,7 @@ func parseFile(path string, src []byte) (f *parsedFile, problems Problems) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	p.checkAliases(root, 0)
+	p.checkAliases(root)
 	if len(p.problems) > 0 {
 		return nil, p.problems
 	}
@@ -161,15 +165,65 @@ func (p *parser) syntaxError(err error) {
 	}
 }
 
-// checkAliases rejects aliases: they are never needed in this format, and
-// refusing them rules out alias bombs.
-func (p *parser) checkAliases(n *yaml.Node, depth int) {
-	if n.Kind == yaml.AliasNode {
-		p.errorf(n, "aliases (*%s) are not supported in peacecmp files", n.Value)
-		return
+// maxRawProblems bounds the problems reported for raw bytes in one file.
+const maxRawProblems = 20
+
+// scanRaw reports, with their exact line and column, the bytes yaml.v3
+// would reject without a position: invalid UTF-8 and raw control
+// characters. It returns whether it found any.
+func (p *parser) scanRaw(src []byte) bool {
+	line, col, found := 1, 1, 0
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		msg := ""
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			msg = fmt.Sprintf(`invalid UTF-8 byte \x%02x`, src[i])
+		case r == '\r' || r == '\n' || r == '\t':
+		case model.UnsafeRune(r):
+			msg = "forbidden character " + model.EscapeRune(r)
+		}
+		if msg != "" {
+			found++
+			if found <= maxRawProblems {
+				p.at(pos{line, col}, "%s: control characters other than newline and tab, bidirectional controls and invalid UTF-8 are not allowed", msg)
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
 	}
-	for _, c := range n.Content {
-		p.checkAliases(c, depth+1)
+	if found > maxRawProblems {
+		p.at(pos{line, col}, "%d more forbidden characters not listed", found-maxRawProblems)
+	}
+	return found > 0
+}
+
+// checkAliases rejects aliases: they are never needed in this format, and
+// refusing them rules out alias bombs. Only the first is reported, with a
+// count of the rest.
+func (p *parser) checkAliases(root *yaml.Node) {
+	var first *yaml.Node
+	count := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			if first == nil {
+				first = n
+			}
+			count++
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	if first != nil {
+		p.errorf(first, "aliases (*%s) are not supported in peacecmp files (%d in this file)", first.Value, count)
 	}
 }
 
@@ -254,6 +308,15 @@ func (p *parser) text(n *yaml.Node, field string, maxRunes int) string {
 		p.errorf(n, "%s must not be empty", field)
 		return ""
 	case "!!str", "!!int", "!!float", "!!bool", "!!timestamp":
+	case "!!binary":
+		detail := ""
+		if b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(n.Value), "")); err == nil {
+			if esc, _, bad := model.FirstUnsafe(string(b)); bad {
+				detail = " (it decodes to text holding " + esc + ")"
+			}
+		}
+		p.errorf(n, "%s must be plain text, found a !!binary value%s", field, detail)
+		return ""
 	default:
 		p.errorf(n, "%s must be plain text, found a value tagged %s", field, n.ShortTag())
 		return ""

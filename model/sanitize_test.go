@@ -1,0 +1,79 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCleanRemovesEverythingATerminalWouldObey(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain text is kept", "Peace Formula – “ten points” 和平", "Peace Formula – “ten points” 和平"},
+		{"newline and tab are kept", "a\nb\tc", "a\nb\tc"},
+		{"CSI colour loses its ESC", "red \x1b[31mtext", "red [31mtext"},
+		{"OSC title loses ESC and BEL", "\x1b]0;pwned\x07x", "]0;pwnedx"},
+		{"DCS loses its ESC", "\x1bP+q\x1b\\", "P+q\\"},
+		{"C1 CSI is removed", "a\u009b31mb", "a31mb"},
+		{"C1 NEL and APC are removed", "a\u0085b\u009fc", "abc"},
+		{"DEL and NUL are removed", "a\x7fb\x00c", "abc"},
+		{"bidi overrides and isolates are removed", "a\u202eb\u202ac\u2066d\u2069", "abcd"},
+		{"invalid UTF-8 becomes U+FFFD", "a\xffb", "a\uFFFDb"},
+		{"carriage return is removed", "a\r\nb", "a\nb"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Clean(tc.in); got != tc.want {
+				t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+	if got := CleanLine(" a\n\tb  c "); got != "a b c" {
+		t.Errorf("CleanLine = %q", got)
+	}
+}
+
+func TestFirstUnsafeEscapesTheCharacter(t *testing.T) {
+	for in, want := range map[string]string{"a\x1b": `\x1b`, "\u202e": "U+202E", "\u0085": `\x85`, "a\xff": `invalid UTF-8 byte \xff`} {
+		if got, _, ok := FirstUnsafe(in); !ok || got != want {
+			t.Errorf("FirstUnsafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, _, ok := FirstUnsafe("fine\ttext\n"); ok {
+		t.Error("tab and newline are safe")
+	}
+}
+
+// FuzzClean checks the sanitiser's invariants: its output is valid UTF-8
+// holding no unsafe character, cleaning twice changes nothing, and a
+// cleaned line wraps within its width.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"", "plain", "\x1b[31mred\x1b[0m", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "\u009b2J", "\u202eevil", "\xff\xfe", "日本語\ttab\nline", "\x1bP$q\x1b\\"} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		out := Clean(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Clean(%q) is not valid UTF-8", s)
+		}
+		if esc, _, bad := FirstUnsafe(out); bad {
+			t.Fatalf("Clean(%q) = %q still holds %s", s, out, esc)
+		}
+		if Clean(out) != out {
+			t.Fatalf("Clean is not idempotent on %q", s)
+		}
+		line := CleanLine(s)
+		if strings.ContainsAny(line, "\n\t") {
+			t.Fatalf("CleanLine(%q) = %q holds a newline or tab", s, line)
+		}
+		width = 1 + int(uint(width)%200)
+		for _, l := range Wrap(line, width) {
+			// A single character wider than the line (a wide rune in a
+			// one-cell line) is the only excess allowed.
+			if w := TextWidth(l); w > width && utf8.RuneCountInString(l) > 1 {
+				t.Fatalf("Wrap(%q, %d) gave %q of %d cells", line, width, l, w)
+			}
+		}
+	})
+}
