@@ -137,7 +137,7 @@ func (r Report) WriteText(w io.Writer, themeName func(string) string) error {
 		tw.lines(indentWrap(fmt.Sprintf("%s, %s (%s)", p.Proposer, p.Date, p.Status), width, "       ", "       "))
 		for _, s := range p.Sources {
 			tw.lines(indentWrap(s.Title, width, "       Source: ", "               "))
-			tw.lines(indentWrap(s.URL, width, "               ", "               "))
+			tw.line(urlLine(s.URL, "               "))
 		}
 	}
 	tw.line("")
@@ -176,6 +176,19 @@ func (r Report) WriteText(w io.Writer, themeName func(string) string) error {
 	return tw.w.Flush()
 }
 
+// urlLine puts a URL after the prefix when the line fits 80 columns, and
+// on a line of its own otherwise: a URL is never cut, so it stays usable
+// even when it is longer than a line.
+func urlLine(url, prefix string) string {
+	if TextWidth(prefix)+TextWidth(url) <= TextWidthLimit {
+		return prefix + url
+	}
+	if strings.TrimSpace(prefix) == "" {
+		return url
+	}
+	return strings.TrimRight(prefix, " ") + "\n" + url
+}
+
 func (r Report) writeTextPoint(tw *textWriter, pt ReportPoint, other ReportPlan, themeName func(string) string) {
 	const width = TextWidthLimit
 	tw.line("")
@@ -192,7 +205,7 @@ func (r Report) writeTextPoint(tw *textWriter, pt ReportPoint, other ReportPlan,
 		tw.lines(indentWrap("“"+pt.Quote+"”", width, pad+"Quote: ", pad+"       "))
 	}
 	if pt.Source != "" {
-		tw.lines(indentWrap(pt.Source, width, pad+"Source: ", pad+"        "))
+		tw.line(urlLine(pt.Source, pad+"Source: "))
 	}
 	if len(pt.Links) == 0 {
 		msg := "No counterpart in " + other.Short + "."
