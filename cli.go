@@ -319,6 +319,7 @@ Without a PATH, the whole library is checked.`,
 
 func newMatrixCommand(e env, root *options) *cobra.Command {
 	var format string
+	var width int
 	cmd := &cobra.Command{
 		Use:   "matrix",
 		Short: "Show how many points each plan has on each theme",
@@ -331,7 +332,7 @@ func newMatrixCommand(e env, root *options) *cobra.Command {
 			m := lib.Matrix()
 			switch format {
 			case "text":
-				err = m.WriteText(e.stdout)
+				err = m.WriteText(e.stdout, width)
 			case "markdown":
 				err = m.WriteMarkdown(e.stdout)
 			case "json":
@@ -346,6 +347,7 @@ func newMatrixCommand(e env, root *options) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text, markdown or json")
+	cmd.Flags().IntVarP(&width, "width", "w", 80, "width of the text table in columns")
 	return cmd
 }
 

@@ -130,7 +130,8 @@ type entry struct {
 	layer int
 }
 
-// Load reads every layer in order and builds the library. Later layers
+// Load reads every layer in order and builds the library, with its plans
+// in date order. Later layers
 // replace themes, plans and comparisons of earlier ones with the same id.
 // It returns every problem found; the library is nil when any problem is
 // not a warning.
@@ -251,6 +252,13 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 	for _, id := range planOrder {
 		planList = append(planList, plans[id].plan)
 	}
+	// Plans are listed in the order they were proposed.
+	sort.SliceStable(planList, func(i, j int) bool {
+		if planList[i].Date != planList[j].Date {
+			return planList[i].Date < planList[j].Date
+		}
+		return planList[i].ID < planList[j].ID
+	})
 	compList := make([]*model.Comparison, 0, len(compOrder))
 	for _, key := range compOrder {
 		compList = append(compList, comps[key].comp)

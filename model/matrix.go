@@ -31,41 +31,87 @@ func (l *Library) Matrix() Matrix {
 	return m
 }
 
-// WriteText writes the matrix as a plain-text table that fits 80 columns:
-// rows are themes, columns are plans numbered in a legend below; a dot
-// stands for zero.
-func (m Matrix) WriteText(w io.Writer) error {
+// wideColumn is the width of a plan column when plan labels fit as
+// headers.
+const wideColumn = 12
+
+// WriteText writes the matrix as a plain-text table at most width cells
+// wide (80 when width is 0): rows are themes, columns are plans. When the
+// plans' short labels fit as column headers (wrapped over a few lines) they
+// are used; otherwise the columns are numbered P1, P2, … Either way a legend
+// below names each plan. A dot stands for zero.
+func (m Matrix) WriteText(w io.Writer, width int) error {
+	if width <= 0 {
+		width = TextWidthLimit
+	}
 	tw := &textWriter{w: newBuf(w)}
-	label := 0
+	label := TextWidth("theme")
 	for _, t := range m.Themes {
 		label = max(label, TextWidth(t.ID))
 	}
-	var head strings.Builder
-	head.WriteString(pad("theme", label))
-	for j := range m.Plans {
-		fmt.Fprintf(&head, " %3s", fmt.Sprintf("P%d", j+1))
+	col := 4
+	wide := label+len(m.Plans)*(wideColumn+1) <= width
+	if wide {
+		col = wideColumn
 	}
-	tw.line(head.String())
+	var headers [][]string
+	rows := 1
+	for j, p := range m.Plans {
+		h := []string{fmt.Sprintf("P%d", j+1)}
+		if wide {
+			h = Wrap(CleanLine(p.Short), col)
+		}
+		headers = append(headers, h)
+		rows = max(rows, len(h))
+	}
+	for r := 0; r < rows; r++ {
+		var head strings.Builder
+		if r == rows-1 {
+			head.WriteString(pad("theme", label))
+		} else {
+			head.WriteString(pad("", label))
+		}
+		for _, h := range headers {
+			cell := ""
+			if k := r - (rows - len(h)); k >= 0 {
+				cell = h[k]
+			}
+			head.WriteString(" " + padLeft(cell, col))
+		}
+		tw.line(head.String())
+	}
 	for i, t := range m.Themes {
 		var row strings.Builder
 		row.WriteString(pad(t.ID, label))
 		for j := range m.Plans {
+			cell := "."
 			if c := m.Counts[i][j]; c > 0 {
-				fmt.Fprintf(&row, " %3d", c)
-			} else {
-				fmt.Fprintf(&row, " %3s", ".")
+				cell = fmt.Sprint(c)
 			}
+			row.WriteString(" " + padLeft(cell, col))
 		}
 		tw.line(row.String())
 	}
 	tw.line("")
 	for j, p := range m.Plans {
-		tw.lines(indentWrap(fmt.Sprintf("%s (%s, %s, %d points)", CleanLine(p.Short), p.ID, p.Date, len(p.Points)), TextWidthLimit, fmt.Sprintf("P%-3d ", j+1), "     "))
+		key := fmt.Sprintf("P%-3d ", j+1)
+		if wide {
+			key = "   - "
+		}
+		tw.lines(indentWrap(fmt.Sprintf("%s: %s, %s, %s", CleanLine(p.Short), p.ID, p.Date, plural(len(p.Points), "point")), min(width, TextWidthLimit), key, "     "))
 	}
 	if tw.err != nil {
 		return tw.err
 	}
 	return tw.w.Flush()
+}
+
+// padLeft left-pads s with spaces to width cells.
+func padLeft(s string, width int) string {
+	if w := TextWidth(s); w < width {
+		return strings.Repeat(" ", width-w) + s
+	}
+	return s
 }
 
 // WriteMarkdown writes the matrix as a Markdown table.
@@ -133,4 +179,12 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
+}
+
+// plural writes a count with its noun, adding an s when needed.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

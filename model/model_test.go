@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -331,4 +332,33 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func TestMatrixGolden(t *testing.T) {
+	lib := fixture()
+	m := lib.Matrix()
+	if m.Counts[2][0] != 2 || m.Counts[1][1] != 1 || m.Counts[0][2] != 0 {
+		t.Fatalf("counts = %v", m.Counts)
+	}
+	for _, width := range []int{80, 160} {
+		var buf bytes.Buffer
+		if err := m.WriteText(&buf, width); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if TextWidth(line) > width {
+				t.Errorf("line wider than %d: %q", width, line)
+			}
+		}
+		golden(t, filepath.Join("testdata", "matrix", fmt.Sprintf("fixture-%d.txt", width)), buf.Bytes())
+	}
+	var md, js bytes.Buffer
+	if err := m.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "matrix", "fixture.md"), md.Bytes())
+	if err := m.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "matrix", "fixture.json"), js.Bytes())
 }
