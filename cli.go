@@ -76,7 +76,7 @@ prints the text export instead of starting the viewer.`,
 	root.Flags().BoolVar(&o.ascii, "ascii", false, "ASCII borders and tag symbols")
 	registerCompletions(e, root, o)
 
-	root.AddCommand(newExportCommand(e, o), newListCommand(e, o), newCheckCommand(e, o), newMatrixCommand(e, o))
+	root.AddCommand(newExportCommand(e, o), newListCommand(e, o), newCheckCommand(e, o), newMatrixCommand(e, o), newSchemaCommand(e))
 	return root
 }
 
@@ -386,3 +386,21 @@ func registerPlanFlagCompletions(e env, cmd *cobra.Command, o *options) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func newSchemaCommand(e env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema of the file format (for editors)",
+		Long: `Print the JSON Schema (draft 2020-12) of peacecmp's YAML files. Editors
+with yaml-language-server validate and complete a file that starts with
+  # yaml-language-server: $schema=PATH/TO/peacecmp.schema.json`,
+		Example: `  peacecmp schema > peacecmp.schema.json`,
+		Args:    withUsage(cobra.NoArgs),
+		RunE: func(*cobra.Command, []string) error {
+			if _, err := e.stdout.Write(data.Schema()); err != nil {
+				return failed(err)
+			}
+			return nil
+		},
+	}
+}
