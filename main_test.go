@@ -84,6 +84,11 @@ func TestExitCodes(t *testing.T) {
 		{"a bad --data directory stops with exit 1", []string{"--data", bad, "list"}, 1, "", "problem(s) in the data"},
 		{"matrix prints a table", []string{"matrix"}, 0, "nuclear-safety", ""},
 		{"version", []string{"--version"}, 0, "peacecmp", ""},
+		{"schema prints the JSON Schema", []string{"schema"}, 0, `"$schema": "https://json-schema.org/draft/2020-12/schema"`, ""},
+		{"plan ids complete for --left", []string{"__complete", "--left", ""}, 0, "china-brazil-2024", ""},
+		{"theme ids complete for export --theme", []string{"__complete", "export", "--theme", "nuc"}, 0, "nuclear-safety", ""},
+		{"bash completion is offered", []string{"completion", "bash"}, 0, "bash completion", ""},
+		{"a man page is offered", []string{"man"}, 0, ".TH", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -233,3 +233,25 @@ func writeFile(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// Editors find the schema through the first line of every embedded file.
+func TestEmbeddedFilesNameTheSchema(t *testing.T) {
+	err := fs.WalkDir(Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(Embedded(), p)
+		if err != nil {
+			return err
+		}
+		depth := strings.Count(p, "/") + 1
+		want := "# yaml-language-server: $schema=" + strings.Repeat("../", depth) + "peacecmp.schema.json\n"
+		if !strings.HasPrefix(string(b), want) {
+			t.Errorf("%s does not start with %q", p, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
