@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"peacecmp/model"
 )
@@ -136,20 +138,52 @@ type entry struct {
 // It returns every problem found; the library is nil when any problem is
 // not a warning.
 func Load(layers ...Layer) (*model.Library, Problems) {
-	var problems Problems
-	var parsed []entry
+	// Files are read and parsed in parallel, one worker per CPU; results
+	// keep the order of the layers and files.
+	type job struct {
+		f     file
+		layer int
+	}
+	type result struct {
+		pf       *parsedFile
+		problems Problems
+	}
+	var jobs []job
 	for li, l := range layers {
 		for _, f := range l.files {
-			src, err := f.read()
-			if err != nil {
-				problems = append(problems, Problem{File: f.name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()})
-				continue
+			jobs = append(jobs, job{f, li})
+		}
+	}
+	results := make([]result, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := jobs[i].f
+				src, err := f.read()
+				if err != nil {
+					results[i].problems = Problems{{File: f.name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()}}
+					continue
+				}
+				results[i].pf, results[i].problems = parseFile(f.name, src)
 			}
-			pf, ps := parseFile(f.name, src)
-			problems = append(problems, ps...)
-			if pf != nil && len(ps) == 0 {
-				parsed = append(parsed, entry{pf, li})
-			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var problems Problems
+	var parsed []entry
+	for i, r := range results {
+		problems = append(problems, r.problems...)
+		if r.pf != nil && len(r.problems) == 0 {
+			parsed = append(parsed, entry{r.pf, jobs[i].layer})
 		}
 	}
 	lib, ps := resolve(layers, parsed)
