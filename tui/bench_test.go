@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"testing"
+)
+
+// BenchmarkView draws the 120×40 screen of the embedded library. The first
+// frame after a change re-renders the panes; the cached frames reuse them.
+func BenchmarkView(b *testing.B) {
+	opts := testOptions(b)
+	opts.ASCII, opts.NoColor = false, false
+	m := press(newSized(b, opts, 120, 40), "enter")
+	b.Run("cached", func(b *testing.B) {
+		for b.Loop() {
+			_ = m.View()
+		}
+	})
+	b.Run("after a move", func(b *testing.B) {
+		ms := []Model{press(m, "j"), press(m, "j", "j")}
+		i := 0
+		for b.Loop() {
+			// Alternate between two selections so each frame differs.
+			_ = ms[i%2].View()
+			i++
+		}
+	})
+}
+
+// BenchmarkKeyPress measures one key press and the frame after it.
+func BenchmarkKeyPress(b *testing.B) {
+	opts := testOptions(b)
+	opts.ASCII, opts.NoColor = false, false
+	m := press(newSized(b, opts, 120, 40), "enter")
+	keys := []string{"j", "j", "j", "k", "k", "k", "tab", "n", "tab"}
+	i := 0
+	for b.Loop() {
+		m = send(m, keyMsg(keys[i%len(keys)]))
+		_ = m.View()
+		i++
+	}
+}
+
+// BenchmarkFilter measures a key that changes the filter (and so every
+// pane's lines).
+func BenchmarkFilter(b *testing.B) {
+	m := newSized(b, testOptions(b), 120, 40)
+	for b.Loop() {
+		m = send(m, keyMsg("f"))
+		_ = m.View()
+	}
+}
