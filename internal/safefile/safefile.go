@@ -11,6 +11,13 @@ import (
 	"path/filepath"
 )
 
+// The file operations that put the temporary file in place; tests replace
+// them to make the last step fail.
+var (
+	renameFile = os.Rename
+	linkFile   = os.Link
+)
+
 // ErrExists reports that the target exists and overwriting was not allowed.
 var ErrExists = errors.New("file exists")
 
@@ -29,7 +36,7 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 		case !info.Mode().IsRegular():
 			return fmt.Errorf("%s is not a regular file", path)
 		case !overwrite:
-			return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot check %s: %w", path, unwrapPath(err))
@@ -64,12 +71,12 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 	}
 	if !overwrite {
 		// Link fails if path appeared since the check: no silent replace.
-		if err = os.Link(tmp.Name(), path); err != nil {
+		if err = linkFile(tmp.Name(), path); err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+				return fmt.Errorf("%s: %w", path, ErrExists)
 			}
 			// File systems without hard links: fall back to rename.
-			if err = os.Rename(tmp.Name(), path); err != nil {
+			if err = renameFile(tmp.Name(), path); err != nil {
 				return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 			}
 			return nil
@@ -77,7 +84,7 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 		os.Remove(tmp.Name())
 		return nil
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = renameFile(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	return nil
