@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"peacecmp/internal/synth"
 )
 
 func TestHostileFilesAreRejectedAtTheirPosition(t *testing.T) {
@@ -123,4 +125,31 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A library of 100,000 points in all loads (two plans of 50,000 points and
+// a comparison of 50,000 links, each file under the 16 MiB limit).
+func TestLibraryOf100000PointsLoads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and loads about 35 MB of YAML")
+	}
+	dir := t.TempDir()
+	if err := synth.Write(dir, 50000, 50000); err != nil {
+		t.Fatal(err)
+	}
+	l, ps := DiskLayer("big", dir)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	lib, ps := Load(EmbeddedLayer(), l)
+	if lib == nil {
+		t.Fatalf("did not load: %v", ps[:min(len(ps), 5)])
+	}
+	total := 0
+	for _, p := range lib.Plans {
+		total += len(p.Points)
+	}
+	if total < 100000 {
+		t.Errorf("%d points loaded", total)
+	}
 }
