@@ -81,9 +81,14 @@ prints the text export instead of starting the viewer.`,
 }
 
 // loadLibrary loads the embedded library, then the user's data folder,
-// then each --data path. Problems are printed to standard error; any error
-// among them stops the command with exit code 1.
-func loadLibrary(e env, dataDirs []string, extra ...data.Layer) (*model.Library, error) {
+// then each --data path, with the parse cache. Problems are printed to
+// standard error; any error among them stops the command with exit code 1.
+func loadLibrary(e env, dataDirs []string) (*model.Library, error) {
+	return loadLayers(e, dataDirs, data.Options{CacheDir: userCacheDir(e)})
+}
+
+// loadLayers is loadLibrary with load options and extra layers at the end.
+func loadLayers(e env, dataDirs []string, opts data.Options, extra ...data.Layer) (*model.Library, error) {
 	layers := []data.Layer{data.EmbeddedLayer()}
 	var problems data.Problems
 	if dir := userDataDir(e); dir != "" {
@@ -99,7 +104,7 @@ func loadLibrary(e env, dataDirs []string, extra ...data.Layer) (*model.Library,
 		problems = append(problems, ps...)
 	}
 	layers = append(layers, extra...)
-	lib, ps := data.Load(layers...)
+	lib, ps := data.LoadWith(opts, layers...)
 	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		fmt.Fprintln(e.stderr, problems.Error())
@@ -109,6 +114,17 @@ func loadLibrary(e env, dataDirs []string, extra ...data.Layer) (*model.Library,
 		return nil, &exitError{code: exitInvalid, silent: true}
 	}
 	return lib, nil
+}
+
+// userCacheDir returns $XDG_CACHE_HOME/peacecmp, or ~/.cache/peacecmp.
+func userCacheDir(e env) string {
+	if x := e.getenv("XDG_CACHE_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "peacecmp")
+	}
+	if home := e.getenv("HOME"); home != "" {
+		return filepath.Join(home, ".cache", "peacecmp")
+	}
+	return ""
 }
 
 // userDataDir returns $XDG_DATA_HOME/peacecmp, or ~/.local/share/peacecmp.
@@ -306,7 +322,8 @@ Without a PATH, the whole library is checked.`,
 			}
 			saved := e.stderr
 			e.stderr = e.stdout // check reports problems on standard output
-			lib, err := loadLibrary(e, root.dataDirs, extra...)
+			// check parses every file afresh, without the parse cache.
+			lib, err := loadLayers(e, root.dataDirs, data.Options{}, extra...)
 			e.stderr = saved
 			if err != nil {
 				return err

@@ -138,6 +138,19 @@ type entry struct {
 // It returns every problem found; the library is nil when any problem is
 // not a warning.
 func Load(layers ...Layer) (*model.Library, Problems) {
+	return LoadWith(Options{}, layers...)
+}
+
+// Options tune how a library loads.
+type Options struct {
+	// CacheDir, when set, holds a cache of parsed large files, keyed by
+	// their content, so that the next start skips parsing them (see
+	// cache.go). Problems are found the same with or without it.
+	CacheDir string
+}
+
+// LoadWith is Load with options.
+func LoadWith(opts Options, layers ...Layer) (*model.Library, Problems) {
 	// Files are read and parsed in parallel, one worker per CPU; results
 	// keep the order of the layers and files.
 	type job struct {
@@ -168,7 +181,7 @@ func Load(layers ...Layer) (*model.Library, Problems) {
 					results[i].problems = Problems{{File: f.name, Line: 1, Column: 1, Message: "cannot read: " + err.Error()}}
 					continue
 				}
-				results[i].pf, results[i].problems = parseFile(f.name, src)
+				results[i].pf, results[i].problems = parseCached(opts.CacheDir, f.name, src)
 			}
 		}()
 	}

@@ -6,8 +6,9 @@ in one run so that machine noise hits both alike.
     python3 scripts/perf.py [--rounds 9] [--big]
 
 Start-up: time from exec to the marker of a full first frame on screen.
-Key press: after the screen has settled, time from writing "j" to the last
-byte of the redraw it causes (the output then stays quiet for QUIET s).
+Key press: after the screen has settled and a random pause, time from
+writing "j" to the last byte of the redraw it causes (the output then stays
+quiet for QUIET s); the median of KEYS presses per start.
 --big also runs peacecmp on two synthetic plans of 10,000 points each and
 10,000 links (written with internal/synth), and times `export` and `check`
 of that library with their peak memory.
@@ -16,6 +17,7 @@ import argparse
 import fcntl
 import os
 import pty
+import random
 import resource
 import select
 import shutil
@@ -29,13 +31,19 @@ import time
 
 COLS, ROWS = 120, 40
 QUIET = 0.15
+KEYS = 5  # key presses measured per start
 TIMEOUT = 20.0
+
+
+HOME = tempfile.gettempdir()  # set to a fresh folder in main()
 
 
 def spawn(argv):
     pid, fd = pty.fork()
     if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", NO_COLOR="", HOME=tempfile.gettempdir())
+        env = dict(os.environ, TERM="xterm-256color", NO_COLOR="", HOME=HOME)
+        env.pop("XDG_CACHE_HOME", None)
+        env.pop("XDG_DATA_HOME", None)
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     return pid, fd
@@ -56,19 +64,24 @@ def read_until(fd, marker, start, buf):
     raise RuntimeError("marker %r not seen; last output: %r" % (marker, bytes(buf[-300:])))
 
 
-def settle(fd):
-    """Read until the output stays quiet; return the time of the last byte."""
+def settle(fd, stats=None):
+    """Read until the output stays quiet; return the time of the last byte.
+    When stats is a dict, record the first byte's time and the byte count."""
     last = time.perf_counter()
     while True:
         r, _, _ = select.select([fd], [], [], QUIET)
         if not r:
             return last
         try:
-            if not os.read(fd, 65536):
-                return last
+            chunk = os.read(fd, 65536)
         except OSError:
             return last
+        if not chunk:
+            return last
         last = time.perf_counter()
+        if stats is not None:
+            stats.setdefault("first", last)
+            stats["bytes"] = stats.get("bytes", 0) + len(chunk)
 
 
 def measure(argv, marker):
@@ -77,9 +90,19 @@ def measure(argv, marker):
     buf = bytearray()
     first = read_until(fd, marker, start, buf) - start
     settle(fd)
-    sent = time.perf_counter()
-    os.write(fd, b"j")
-    key = settle(fd) - sent
+    keys = []
+    for _ in range(KEYS):
+        # Bubble Tea draws on a 60 Hz ticker; a random pause puts the key
+        # press at a random point of the frame, so that no program gains
+        # from being in phase with the quiet period.
+        time.sleep(random.uniform(0, 0.05))
+        sent = time.perf_counter()
+        os.write(fd, b"j")
+        stats = {}
+        keys.append(settle(fd, stats) - sent)
+        if os.environ.get("PERF_DEBUG"):
+            print("  %s: first byte %.1f ms, last byte %.1f ms, %d bytes" % (os.path.basename(argv[0]), (stats.get("first", sent) - sent) * 1000, keys[-1] * 1000, stats.get("bytes", 0)))
+    key = statistics.median(keys)
     os.write(fd, b"q")
     deadline = time.time() + 5
     while time.time() < deadline:
@@ -102,7 +125,7 @@ def timed(argv):
     """Run a command to completion; return (seconds, peak RSS in MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    p = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, HOME=tempfile.gettempdir()))
+    p = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, HOME=HOME))
     secs = time.perf_counter() - start
     if p.returncode != 0:
         raise RuntimeError("%s failed: %s" % (argv, p.stderr.decode()))
@@ -118,7 +141,10 @@ def main():
     ap.add_argument("--big", action="store_true")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    global HOME
     work = tempfile.mkdtemp(prefix="peacecmp-perf-")
+    HOME = os.path.join(work, "home")
+    os.mkdir(HOME)
     try:
         peacecmp = os.path.join(work, "peacecmp")
         minimal = os.path.join(work, "minimal")
@@ -131,6 +157,10 @@ def main():
             subprocess.run(["go", "run", "./internal/synth/cmd/synth", "-points", "10000", "-links", "10000", big], cwd=root, check=True)
             programs.append(("peacecmp 10k", [peacecmp, "--data", big, "--left", "synth-left", "--right", "synth-right"], b"Point 1 of"))
         results = {name: ([], []) for name, _, _ in programs}
+        # One start of each program before measuring: the first start of
+        # peacecmp on a new library parses it and fills the parse cache
+        # (~/.cache/peacecmp); its time is reported on its own.
+        cold = {name: measure(argv, marker)[0] for name, argv, marker in programs}
         for _ in range(args.rounds):
             for name, argv, marker in programs:
                 first, key = measure(argv, marker)
@@ -142,8 +172,9 @@ def main():
         for name, _, _ in programs:
             f = statistics.median(results[name][0])
             k = statistics.median(results[name][1])
-            print("  %-13s first frame %7.1f ms (%.2fx)   key j redrawn %6.1f ms (%.2fx)" % (name, f * 1000, f / base_first, k * 1000, k / base_key))
+            print("  %-13s first frame %7.1f ms (%.2fx)   key j redrawn %6.1f ms (%.2fx)   first start ever %7.1f ms" % (name, f * 1000, f / base_first, k * 1000, k / base_key, cold[name] * 1000))
         if args.big:
+            # export uses the parse cache (filled above); check never does.
             for label, argv in [("export 10k", [peacecmp, "--data", big, "export", "--left", "synth-left", "--right", "synth-right"]),
                                 ("check 10k", [peacecmp, "--data", big, "check"])]:
                 runs = [timed(argv) for _ in range(min(args.rounds, 5))]

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"testing"
+
+	"peacecmp/internal/synth"
 )
 
 // BenchmarkView draws the 120×40 screen of the embedded library. The first
@@ -47,5 +49,53 @@ func BenchmarkFilter(b *testing.B) {
 	for b.Loop() {
 		m = send(m, keyMsg("f"))
 		_ = m.View()
+	}
+}
+
+// big10k opens two synthetic plans of 10,000 points and 10,000 links.
+func big10k(b *testing.B) Options {
+	return Options{Library: synth.Library(10000, 10000), Left: "synth-left", Right: "synth-right", Dir: b.TempDir()}
+}
+
+// BenchmarkStart10k measures what the first frame needs on a large
+// library: building the root model, sizing it and drawing once.
+func BenchmarkStart10k(b *testing.B) {
+	opts := big10k(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		m := newSized(b, opts, 120, 40)
+		_ = m.View()
+	}
+}
+
+// BenchmarkView10k is BenchmarkView on two plans of 10,000 points: a frame
+// draws only what is visible, so it should cost about the same.
+func BenchmarkView10k(b *testing.B) {
+	m := press(newSized(b, big10k(b), 120, 40), "enter")
+	b.Run("cached", func(b *testing.B) {
+		for b.Loop() {
+			_ = m.View()
+		}
+	})
+	b.Run("after a move", func(b *testing.B) {
+		ms := []Model{press(m, "j"), press(m, "j", "j")}
+		i := 0
+		for b.Loop() {
+			_ = ms[i%2].View()
+			i++
+		}
+	})
+}
+
+// BenchmarkKeyPress10k is BenchmarkKeyPress on two plans of 10,000 points.
+func BenchmarkKeyPress10k(b *testing.B) {
+	m := press(newSized(b, big10k(b), 120, 40), "enter")
+	keys := []string{"j", "j", "j", "k", "k", "k", "tab", "n", "tab"}
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		m = send(m, keyMsg(keys[i%len(keys)]))
+		_ = m.View()
+		i++
 	}
 }

@@ -128,3 +128,12 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+// linesAbove counts the lines of the pane above its view.
+func (p *pane) linesAbove() int {
+	n := p.topLine
+	for k := 0; k < p.top; k++ {
+		n += p.height(k)
+	}
+	return n
+}

@@ -174,9 +174,8 @@ func TestSelectingHighlightsAndScrollsCounterpartsIntoView(t *testing.T) {
 	m := newSized(t, testOptions(t), 120, 16)
 	// zelensky-2022#1 is linked to china-2023#7 and #8, below the fold.
 	right := m.panes[model.Right]
-	a, b := right.itemLines(6)
-	if a < right.offset || b > right.offset+right.h {
-		t.Fatalf("counterpart #7 not in view: lines %d-%d, view %d+%d", a, b, right.offset, right.h)
+	if !right.fullyVisible(6) {
+		t.Fatalf("counterpart #7 not in view: view starts at item %d line %d, %d rows", right.top, right.topLine, right.h)
 	}
 	if !strings.Contains(screen(m), "* = partial   7. Keeping nuclear power plants safe") {
 		t.Fatalf("counterpart not marked:\n%s", screen(m))
@@ -591,17 +590,17 @@ func TestMouseClickSelectsAndWheelScrolls(t *testing.T) {
 		t.Fatalf("click: focus %v cursor %d, want right %d", m.focus, m.panes[model.Right].cursor, first)
 	}
 	lp := l.panes[model.Left]
-	before := m.panes[model.Left].offset
+	before := m.panes[model.Left].linesAbove()
 	m = send(m, tea.MouseWheelMsg{X: lp.x + 5, Y: lp.y + 3, Button: tea.MouseWheelDown})
-	if m.panes[model.Left].offset != before+wheelStep {
-		t.Fatalf("wheel: offset %d, want %d", m.panes[model.Left].offset, before+wheelStep)
+	if got := m.panes[model.Left].linesAbove(); got != before+wheelStep {
+		t.Fatalf("wheel: %d lines above the view, want %d", got, before+wheelStep)
 	}
 	if m.focus != model.Right {
 		t.Fatal("the wheel moved the focus")
 	}
 	m = send(m, tea.MouseWheelMsg{X: lp.x + 5, Y: lp.y + 3, Button: tea.MouseWheelUp})
-	if m.panes[model.Left].offset != before {
-		t.Fatalf("wheel up: offset %d", m.panes[model.Left].offset)
+	if got := m.panes[model.Left].linesAbove(); got != before {
+		t.Fatalf("wheel up: %d lines above the view, want %d", got, before)
 	}
 }
 

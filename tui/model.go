@@ -247,7 +247,7 @@ func (m *Model) setPair(left, right string) error {
 		}
 	}
 	for s := range m.panes {
-		m.panes[s].cursor, m.panes[s].offset = 0, 0
+		m.panes[s].Reset()
 		m.panes[s].items = nil
 	}
 	m.detailOff = 0
@@ -311,7 +311,7 @@ func (m *Model) sync(follow bool) {
 		m.detailOff = 0
 	}
 	for s := range m.panes {
-		m.panes[s].clampOffset()
+		m.panes[s].clampTop()
 	}
 	if m.detail && lay.detail.h > 2 {
 		n := len(m.detailLines(m.focus, m.selectedPoint(), min(max(lay.detail.w-4, 1), maxDetailWidth)))

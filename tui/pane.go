@@ -33,11 +33,12 @@ type paneLayoutKey struct {
 
 // paneRenderKey is everything the drawn lines depend on.
 type paneRenderKey struct {
-	layout         paneLayoutKey
-	h, offset, cur int
-	focused        bool
-	linked         string
-	stylesVersion  int
+	layout          paneLayoutKey
+	h, top, topLine int
+	cur             int
+	focused         bool
+	linked          string
+	stylesVersion   int
 }
 
 // paneCache keeps the last drawn lines of a pane. It sits behind a pointer
@@ -51,18 +52,23 @@ type paneCache struct {
 // pane is one side's list of points. Like every part of the viewer it has
 // no Update of its own: the root model sets its items and size, moves its
 // cursor and scroll, and asks it to render.
+//
+// Lines are wrapped lazily, point by point, the first time they are needed,
+// and the scroll position is a point and a line within it: the cost of a
+// move or a frame depends on what is on screen, not on the plan's size.
 type pane struct {
-	side   model.Side
-	items  []int // indexes of the visible points, in plan order
-	cursor int   // index into items
-	offset int   // first line shown
-	w, h   int   // inside the frame
+	side    model.Side
+	items   []int // indexes of the visible points, in plan order
+	cursor  int   // index into items
+	top     int   // item shown first
+	topLine int   // line of that item shown first
+	w, h    int   // inside the frame
 
 	content paneContent
-	lines   []paneLine
-	starts  []int // first line of each item; len(items)+1 entries
-	numW    int   // cells of the widest "N."
-	compact bool  // tag shown as a symbol only
+	wrapped map[int][]paneLine // lines of each item wrapped so far, by item
+	titleW  int                // cells for title text
+	numW    int                // cells of the widest "N."
+	compact bool               // tag shown as a symbol only
 	key     paneLayoutKey
 	ascii   bool
 	cache   *paneCache
@@ -111,49 +117,65 @@ func (p *pane) Select(point int) bool {
 	return ok
 }
 
-// layout wraps every point into lines when the width or content changed.
+// layout prepares the pane for its width and content. Nothing is wrapped
+// here: linesOf wraps each point when it is first drawn or measured.
 func (p *pane) layout() {
 	if p.content.plan == nil {
 		return
 	}
-	ascii := p.ascii
-	key := paneLayoutKey{w: p.w, version: p.content.version, ascii: ascii}
-	if key == p.key && p.starts != nil {
-		return
+	key := paneLayoutKey{w: p.w, version: p.content.version, ascii: p.ascii}
+	if key != p.key || p.wrapped == nil {
+		p.key = key
+		p.wrapped = map[int][]paneLine{}
+		maxN := 1
+		if n := len(p.items); n > 0 { // points are in plan order
+			pts := p.content.plan.Points
+			maxN = max(pts[p.items[0]].N, pts[p.items[n-1]].N)
+		}
+		p.numW = len(itoa(maxN)) + 1
+		titleCol, full := p.columns()
+		p.compact = !full
+		p.titleW = max(p.w-titleCol-1, 1) // one cell of margin before the frame
 	}
-	p.key = key
-	p.lines = p.lines[:0:0]
-	p.starts = make([]int, 0, len(p.items)+1)
-	plan := p.content.plan
-	maxN := 1
-	for _, i := range p.items {
-		maxN = max(maxN, plan.Points[i].N)
+	p.clampTop()
+}
+
+// linesOf returns the lines of item k, wrapping them on first use.
+func (p *pane) linesOf(k int) []paneLine {
+	if k < 0 || k >= len(p.items) || p.content.plan == nil {
+		return nil
 	}
-	p.numW = len(itoa(maxN)) + 1
-	titleCol, full := p.columns()
-	p.compact = !full
-	tw := max(p.w-titleCol-1, 1) // one cell of margin before the frame
+	if ls, ok := p.wrapped[k]; ok {
+		return ls
+	}
 	sep, ell := " · ", "…"
-	if ascii {
+	if p.ascii {
 		sep, ell = ", ", "..."
 	}
-	for k, i := range p.items {
-		p.starts = append(p.starts, len(p.lines))
-		pt := plan.Points[i]
-		for j, seg := range wrapText(model.CleanLine(pt.Title), tw) {
-			p.lines = append(p.lines, paneLine{item: k, first: j == 0, text: seg})
-		}
-		themes := model.CleanLine(strings.Join(pt.Themes, sep))
-		switch {
-		case p.compact: // the tag's word goes on this line
-			p.lines = append(p.lines, paneLine{item: k, themes: true, text: truncate(themes, tw-tagW-1, ell)})
-		case tw >= 6 && themes != "":
-			p.lines = append(p.lines, paneLine{item: k, themes: true, text: truncate(themes, tw, ell)})
-		}
+	pt := p.content.plan.Points[p.items[k]]
+	tw := p.titleW
+	var ls []paneLine
+	for j, seg := range wrapText(model.CleanLine(pt.Title), tw) {
+		ls = append(ls, paneLine{item: k, first: j == 0, text: seg})
 	}
-	p.starts = append(p.starts, len(p.lines))
-	p.clampOffset()
+	if len(ls) == 0 {
+		ls = append(ls, paneLine{item: k, first: true})
+	}
+	themes := model.CleanLine(strings.Join(pt.Themes, sep))
+	switch {
+	case p.compact: // the tag's word goes on this line
+		ls = append(ls, paneLine{item: k, themes: true, text: truncate(themes, tw-tagW-1, ell)})
+	case tw >= 6 && themes != "":
+		ls = append(ls, paneLine{item: k, themes: true, text: truncate(themes, tw, ell)})
+	}
+	if p.wrapped != nil {
+		p.wrapped[k] = ls
+	}
+	return ls
 }
+
+// height returns the number of lines of item k.
+func (p *pane) height(k int) int { return len(p.linesOf(k)) }
 
 // tagW is the width of the widest tag label, "✗ conflict".
 const tagW = 10
@@ -172,38 +194,93 @@ func (p *pane) columns() (titleCol int, full bool) {
 	return 2 + p.numW + 1, false
 }
 
-// itemLines returns the first and one-past-last line of item k.
-func (p *pane) itemLines(k int) (int, int) {
-	if k < 0 || k+1 >= len(p.starts) {
+// advance moves the position (item k, line l) by n lines, n negative for
+// up, stopping at the first line of the first item and the last line of
+// the last.
+func (p *pane) advance(k, l, n int) (int, int) {
+	if len(p.items) == 0 {
 		return 0, 0
 	}
-	return p.starts[k], p.starts[k+1]
+	l += n
+	for l < 0 && k > 0 {
+		k--
+		l += p.height(k)
+	}
+	l = max(l, 0)
+	for k < len(p.items)-1 && l >= p.height(k) {
+		l -= p.height(k)
+		k++
+	}
+	return k, min(l, max(p.height(k)-1, 0))
 }
 
-func (p *pane) maxOffset() int { return max(len(p.lines)-p.h, 0) }
+// before reports whether position (k1, l1) comes before (k2, l2).
+func before(k1, l1, k2, l2 int) bool { return k1 < k2 || k1 == k2 && l1 < l2 }
 
-func (p *pane) clampOffset() { p.offset = clamp(p.offset, 0, p.maxOffset()) }
+// clampTop keeps the view within the lines: never past the position where
+// the last line of the last point sits on the bottom row.
+func (p *pane) clampTop() {
+	if len(p.items) == 0 || p.h <= 0 {
+		p.top, p.topLine = 0, 0
+		return
+	}
+	p.top = clamp(p.top, 0, len(p.items)-1)
+	p.topLine = clamp(p.topLine, 0, max(p.height(p.top)-1, 0))
+	last := len(p.items) - 1
+	mk, ml := p.advance(last, p.height(last)-1, -(p.h - 1))
+	if before(mk, ml, p.top, p.topLine) {
+		p.top, p.topLine = mk, ml
+	}
+}
+
+// Reset puts the cursor and the view back on the first point.
+func (p *pane) Reset() { p.cursor, p.top, p.topLine = 0, 0, 0 }
+
+// rowOf returns the row of the view where item k starts (negative when it
+// starts above the view), and whether it starts within h rows of the top.
+func (p *pane) rowOf(k int) (int, bool) {
+	if k < p.top {
+		return -1, false
+	}
+	row := -p.topLine
+	for j := p.top; j < k; j++ {
+		row += p.height(j)
+		if row >= p.h {
+			return row, false
+		}
+	}
+	return row, true
+}
+
+// fullyVisible reports whether every line of item k is in view.
+func (p *pane) fullyVisible(k int) bool {
+	row, ok := p.rowOf(k)
+	return ok && row >= 0 && row+p.height(k) <= p.h
+}
 
 // EnsureCursorVisible scrolls so that the selected point is in view (its
 // first line at least, when it is taller than the pane).
 func (p *pane) EnsureCursorVisible() {
 	if len(p.items) == 0 || p.h <= 0 {
-		p.offset = 0
+		p.top, p.topLine = 0, 0
 		return
 	}
-	a, b := p.itemLines(p.cursor)
-	if b-a > p.h || a < p.offset {
-		p.offset = a
-	} else if b > p.offset+p.h {
-		p.offset = b - p.h
+	c := p.cursor
+	hc := p.height(c)
+	row, ok := p.rowOf(c)
+	switch {
+	case row < 0 || hc > p.h: // above the view, or taller than it
+		p.top, p.topLine = c, 0
+	case !ok || row+hc > p.h: // below the view, or cut by its bottom
+		p.top, p.topLine = p.advance(c, hc-1, -(p.h - 1))
 	}
-	p.clampOffset()
+	p.clampTop()
 }
 
 // ScrollBy moves the view by n lines without moving the cursor.
 func (p *pane) ScrollBy(n int) {
-	p.offset += n
-	p.clampOffset()
+	p.top, p.topLine = p.advance(p.top, p.topLine, n)
+	p.clampTop()
 }
 
 // ShowItems scrolls so that the given items (indexes into items) come into
@@ -213,19 +290,21 @@ func (p *pane) ShowItems(ks []int) {
 		return
 	}
 	for _, k := range ks {
-		a, b := p.itemLines(k)
-		if a >= p.offset && b <= p.offset+p.h {
+		if p.fullyVisible(k) {
 			return
 		}
 	}
-	a, _ := p.itemLines(ks[0])
-	_, lb := p.itemLines(ks[len(ks)-1])
-	if lb-a <= p.h {
-		p.offset = a - (p.h-(lb-a))/2 // centre the group
-	} else {
-		p.offset = a
+	first, last := ks[0], ks[len(ks)-1]
+	span := 0
+	for k := first; k <= last && span <= p.h; k++ {
+		span += p.height(k)
 	}
-	p.clampOffset()
+	if span <= p.h {
+		p.top, p.topLine = p.advance(first, 0, -((p.h - span) / 2)) // centre the group
+	} else {
+		p.top, p.topLine = first, 0
+	}
+	p.clampTop()
 }
 
 // MoveBy moves the cursor by n points, stopping at the ends.
@@ -241,13 +320,14 @@ func (p *pane) PageBy(dir int) {
 	if len(p.items) == 0 {
 		return
 	}
-	a, _ := p.itemLines(p.cursor)
-	target := a + dir*max(p.h-1, 1)
-	k := p.cursor
-	for dir > 0 && k+1 < len(p.items) && p.starts[k+1] <= target {
+	target := max(p.h-1, 1)
+	k, moved := p.cursor, 0
+	for dir > 0 && k+1 < len(p.items) && moved+p.height(k) <= target {
+		moved += p.height(k)
 		k++
 	}
-	for dir < 0 && k > 0 && p.starts[k-1] >= target {
+	for dir < 0 && k > 0 && moved+p.height(k-1) <= target {
+		moved += p.height(k - 1)
 		k--
 	}
 	if k == p.cursor {
@@ -258,17 +338,23 @@ func (p *pane) PageBy(dir int) {
 
 // ItemAt returns the item shown on row y inside the frame, or -1.
 func (p *pane) ItemAt(y int) int {
-	l := p.offset + y
-	if y < 0 || y >= p.h || l < 0 || l >= len(p.lines) {
+	if y < 0 || y >= p.h {
 		return -1
 	}
-	return p.lines[l].item
+	row := -p.topLine
+	for k := p.top; k < len(p.items) && row <= y; k++ {
+		row += p.height(k)
+		if y < row {
+			return k
+		}
+	}
+	return -1
 }
 
 // Render draws the visible lines, exactly h lines of w cells. linked holds
 // the point indexes to mark as counterparts of the other pane's selection.
 func (p *pane) Render(focused bool, linked []int, st *Styles, stylesVersion int, g Glyphs, emptyMsg string) []string {
-	key := paneRenderKey{layout: p.key, h: p.h, offset: p.offset, cur: p.cursor, focused: focused,
+	key := paneRenderKey{layout: p.key, h: p.h, top: p.top, topLine: p.topLine, cur: p.cursor, focused: focused,
 		linked: intsKey(linked), stylesVersion: stylesVersion}
 	if p.cache != nil && p.cache.ok && p.cache.key == key {
 		return p.cache.lines
@@ -297,8 +383,11 @@ func (p *pane) render(focused bool, linked []int, st *Styles, g Glyphs, emptyMsg
 	}
 	titleCol, _ := p.columns()
 	out := make([]string, 0, p.h)
-	for l := p.offset; l < len(p.lines) && len(out) < p.h; l++ {
-		out = append(out, p.renderLine(p.lines[l], titleCol, focused, isLinked, st, g))
+	for k, l := p.top, p.topLine; k < len(p.items) && len(out) < p.h; k, l = k+1, 0 {
+		ls := p.linesOf(k)
+		for ; l < len(ls) && len(out) < p.h; l++ {
+			out = append(out, p.renderLine(ls[l], titleCol, focused, isLinked, st, g))
+		}
 	}
 	return block(out, p.w, p.h)
 }

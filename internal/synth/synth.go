@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"peacecmp/model"
 )
 
 // themeIDs are the ids of the default theme set, which synthetic points
@@ -97,4 +99,37 @@ func writeComparison(path string, points, links int) error {
 			}
 		}
 	})
+}
+
+// Library builds in memory what Write puts on disk, plus the embedded theme
+// ids as themes: two plans of points points each and a comparison with
+// links links, for benchmarks that do not need to parse files.
+func Library(points, links int) *model.Library {
+	var themes []model.Theme
+	for _, id := range themeIDs {
+		themes = append(themes, model.Theme{ID: id, Name: id, Description: id})
+	}
+	plan := func(id string) *model.Plan {
+		p := &model.Plan{ID: id, Title: "Synthetic plan " + id, Short: id, Proposer: "The benchmark",
+			Date: "2025-01-01", Status: model.StatusDraft, Sources: []model.Source{{Title: "Generated", URL: "https://example.org/" + id}},
+			Summary: "A generated plan.", Points: make([]model.Point, 0, points)}
+		for n := 1; n <= points; n++ {
+			t1, t2 := themeIDs[n%len(themeIDs)], themeIDs[(n*5+3)%len(themeIDs)]
+			p.Points = append(p.Points, model.Point{N: n, Title: fmt.Sprintf("Point %d of %s on %s", n, id, t1),
+				Summary: fmt.Sprintf("Generated point %d asks for something about %s and %s, in a sentence long enough to wrap in a narrow pane like real summaries do.", n, t1, t2),
+				Themes:  []string{t1, t2}})
+		}
+		return p
+	}
+	c := &model.Comparison{Left: "synth-left", Right: "synth-right", Author: "The benchmark", Date: "2025-01-02", Method: "Generated."}
+	seen := map[[2]int]bool{}
+	for i := 0; i < links; i++ {
+		l := i%points + 1
+		r := (l*7+i/points)%points + 1
+		if !seen[[2]int{l, r}] {
+			seen[[2]int{l, r}] = true
+			c.Links = append(c.Links, model.Link{Left: l, Right: r, Tag: model.LinkTags[i%3], Note: fmt.Sprintf("Generated link %d.", i+1)})
+		}
+	}
+	return model.NewLibrary(themes, []*model.Plan{plan("synth-left"), plan("synth-right")}, []*model.Comparison{c})
 }
