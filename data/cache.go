@@ -38,18 +38,21 @@ type cachedRef struct {
 	Line, Col int
 }
 
+// The per-point and per-link references, which a large file has by the
+// ten thousand, keep only their positions, as flat lists of line and column
+// pairs: their ids and numbers are in the plan and the comparison already.
 type cachedFile struct {
-	Kind        string
-	Themes      []model.Theme
-	ThemeRefs   []cachedRef
-	Plan        *model.Plan
-	PlanID      cachedRef
-	PointThemes [][]cachedRef
-	Comp        *model.Comparison
-	CompLeft    cachedRef
-	CompRight   cachedRef
-	LinkRefs    [][2]cachedRef
-	Unmatched   []cachedRef
+	Kind          string
+	Themes        []model.Theme
+	ThemeRefs     []cachedRef
+	Plan          *model.Plan
+	PlanID        cachedRef
+	PointThemePos []int32 // line, column of each theme id of each point, in order
+	Comp          *model.Comparison
+	CompLeft      cachedRef
+	CompRight     cachedRef
+	LinkPos       []int32 // line, column of the left then the right number of each link
+	Unmatched     []cachedRef
 }
 
 func toCachedRef(r ref) cachedRef   { return cachedRef{r.id, r.n, r.pos.line, r.pos.col} }
@@ -73,11 +76,19 @@ func toCached(pf *parsedFile) cachedFile {
 		Comp: pf.comp, CompLeft: toCachedRef(pf.compLeft), CompRight: toCachedRef(pf.compRight),
 		Unmatched: mapRefs(pf.unmatched, toCachedRef),
 	}
-	c.PointThemes = mapRefs(pf.pointThemes, func(rs []ref) []cachedRef { return mapRefs(rs, toCachedRef) })
-	c.LinkRefs = mapRefs(pf.linkRefs, func(rs [2]ref) [2]cachedRef { return [2]cachedRef{toCachedRef(rs[0]), toCachedRef(rs[1])} })
+	for _, rs := range pf.pointThemes {
+		for _, r := range rs {
+			c.PointThemePos = append(c.PointThemePos, int32(r.pos.line), int32(r.pos.col))
+		}
+	}
+	for _, rs := range pf.linkRefs {
+		c.LinkPos = append(c.LinkPos, int32(rs[0].pos.line), int32(rs[0].pos.col), int32(rs[1].pos.line), int32(rs[1].pos.col))
+	}
 	return c
 }
 
+// fromCached rebuilds a parsed file; it returns nil when the entry does not
+// fit its own plan or comparison (a damaged or foreign cache file).
 func fromCached(c cachedFile, path string) *parsedFile {
 	pf := &parsedFile{
 		path: path, kind: c.Kind, themes: c.Themes, themeRefs: mapRefs(c.ThemeRefs, fromCachedRef),
@@ -85,8 +96,31 @@ func fromCached(c cachedFile, path string) *parsedFile {
 		comp: c.Comp, compLeft: fromCachedRef(c.CompLeft), compRight: fromCachedRef(c.CompRight),
 		unmatched: mapRefs(c.Unmatched, fromCachedRef),
 	}
-	pf.pointThemes = mapRefs(c.PointThemes, func(rs []cachedRef) []ref { return mapRefs(rs, fromCachedRef) })
-	pf.linkRefs = mapRefs(c.LinkRefs, func(rs [2]cachedRef) [2]ref { return [2]ref{fromCachedRef(rs[0]), fromCachedRef(rs[1])} })
+	at := func(ps []int32, i int) pos { return pos{int(ps[2*i]), int(ps[2*i+1])} }
+	if c.Plan != nil {
+		pf.pointThemes = make([][]ref, len(c.Plan.Points))
+		i := 0
+		for pi, pt := range c.Plan.Points {
+			if 2*(i+len(pt.Themes)) > len(c.PointThemePos) {
+				return nil
+			}
+			refs := make([]ref, len(pt.Themes))
+			for j, id := range pt.Themes {
+				refs[j] = ref{id: id, pos: at(c.PointThemePos, i)}
+				i++
+			}
+			pf.pointThemes[pi] = refs
+		}
+	}
+	if c.Comp != nil {
+		if len(c.LinkPos) != 4*len(c.Comp.Links) || len(c.Unmatched) != len(c.Comp.Unmatched) {
+			return nil
+		}
+		pf.linkRefs = make([][2]ref, len(c.Comp.Links))
+		for i, l := range c.Comp.Links {
+			pf.linkRefs[i] = [2]ref{{n: l.Left, pos: at(c.LinkPos, 2*i)}, {n: l.Right, pos: at(c.LinkPos, 2*i+1)}}
+		}
+	}
 	return pf
 }
 
@@ -121,9 +155,12 @@ func readCacheEntry(entry, name string) *parsedFile {
 	if err := gob.NewDecoder(io.LimitReader(f, cacheMaxSize)).Decode(&c); err != nil {
 		return nil
 	}
-	now := time.Now()
-	_ = os.Chtimes(entry, now, now) // mark as recently used
-	return fromCached(c, name)
+	pf := fromCached(c, name)
+	if pf != nil {
+		now := time.Now()
+		_ = os.Chtimes(entry, now, now) // mark as recently used
+	}
+	return pf
 }
 
 func writeCacheEntry(dir, entry string, pf *parsedFile) {

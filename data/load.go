@@ -30,6 +30,7 @@ type Layer struct {
 
 type file struct {
 	name string // shown in problems
+	size int64  // as listed, to parse the largest files first
 	read func() ([]byte, error)
 }
 
@@ -39,8 +40,12 @@ func EmbeddedLayer() Layer {
 	l := Layer{Origin: EmbeddedOrigin}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && isYAML(p) {
+			var size int64
+			if info, err := d.Info(); err == nil {
+				size = info.Size()
+			}
 			l.files = append(l.files, file{
-				name: "embedded:" + p,
+				name: "embedded:" + p, size: size,
 				read: func() ([]byte, error) { return fs.ReadFile(fsys, p) },
 			})
 		}
@@ -67,7 +72,7 @@ func DiskLayer(origin string, paths ...string) (Layer, Problems) {
 			continue
 		}
 		if !info.IsDir() {
-			l.files = append(l.files, diskFile(root))
+			l.files = append(l.files, diskFile(root, info.Size()))
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -76,7 +81,11 @@ func DiskLayer(origin string, paths ...string) (Layer, Problems) {
 				return nil
 			}
 			if !d.IsDir() && isYAML(p) {
-				l.files = append(l.files, diskFile(p))
+				var size int64
+				if info, err := d.Info(); err == nil {
+					size = info.Size()
+				}
+				l.files = append(l.files, diskFile(p, size))
 			}
 			return nil
 		})
@@ -95,8 +104,8 @@ func describeOSError(err error) string {
 	return "cannot read: " + err.Error()
 }
 
-func diskFile(p string) file {
-	return file{name: p, read: func() ([]byte, error) { return readLimited(p) }}
+func diskFile(p string, size int64) file {
+	return file{name: p, size: size, read: func() ([]byte, error) { return readLimited(p) }}
 }
 
 // readLimited reads a regular file of at most MaxFileSize bytes.
@@ -151,8 +160,9 @@ type Options struct {
 
 // LoadWith is Load with options.
 func LoadWith(opts Options, layers ...Layer) (*model.Library, Problems) {
-	// Files are read and parsed in parallel, one worker per CPU; results
-	// keep the order of the layers and files.
+	// Files are read and parsed in parallel, one worker per CPU, the
+	// largest first so that no worker is left with a big file at the end;
+	// results keep the order of the layers and files.
 	type job struct {
 		f     file
 		layer int
@@ -185,7 +195,12 @@ func LoadWith(opts Options, layers ...Layer) (*model.Library, Problems) {
 			}
 		}()
 	}
-	for i := range jobs {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return jobs[order[a]].f.size > jobs[order[b]].f.size })
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
