@@ -84,18 +84,7 @@ func TestEmbeddedDataIsSourcedAndComplete(t *testing.T) {
 
 func TestIncompleteComparisonIsAWarning(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "c.yaml", `kind: comparison
-left: zelensky-2022
-right: china-2023
-author: Tests
-date: 2024-01-01
-method: By hand.
-links:
-  - left: 1
-    right: 7
-    tag: agree
-    note: A note.
-`)
+	writeFile(t, dir, "c.yaml", schemaTestComparison) // one link: incomplete on both sides
 	lib, ps := loadWith(t, filepath.Join(dir, "c.yaml"))
 	if lib == nil {
 		t.Fatalf("a warning must not stop loading: %v", ps)
