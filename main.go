@@ -74,8 +74,8 @@ func run(ctx context.Context, e env, args []string) int {
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			var ee *exitError
-			if errors.As(err, &ee) && ee.silent {
-				return
+			if errors.As(err, &ee) && ee.silent || errors.Is(err, context.Canceled) {
+				return // already said, or stopped by a signal: nothing to add
 			}
 			fang.DefaultErrorHandler(w, styles, err)
 		}),
