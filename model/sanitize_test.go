@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,4 +78,61 @@ func FuzzClean(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Strings that got past the loader (here: built by hand) never reach an
+// export raw, in any format.
+func TestExportsCleanEveryString(t *testing.T) {
+	const evil = "x\x1b]0;pwned\x07\x1b[31m\u009b2J\u202etxt\x7f"
+	lib := fixture()
+	a := lib.Plan("alpha")
+	a.Title, a.Short, a.Proposer = evil, evil, evil
+	a.Sources = append(a.Sources, Source{Title: evil, URL: "https://example.org/" + evil})
+	a.Points[0].Title, a.Points[0].Summary, a.Points[0].Quote = evil, evil, evil
+	lib.Comparisons[0].Links[0].Note = evil
+	lib.Comparisons[0].Method = evil
+	p := mustPair(t, lib, "alpha", "beta")
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		for _, filter := range []Filter{{}, {Search: evil}} {
+			if err := NewReport(p, filter).Write(&buf, f, lib.ThemeName); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !strings.Contains(buf.String(), "pwned") {
+			t.Fatalf("%s export lost the hostile text instead of cleaning it", f)
+		}
+		if esc, _, bad := FirstUnsafe(buf.String()); bad {
+			t.Errorf("%s export holds %s", f, esc)
+		}
+		if f == FormatJSON {
+			var doc any
+			dec := json.NewDecoder(&buf) // two documents, one per filter
+			for dec.More() {
+				if err := dec.Decode(&doc); err != nil {
+					t.Fatal(err)
+				}
+				walkJSON(t, doc)
+			}
+		}
+	}
+}
+
+// walkJSON checks every string value of a decoded JSON document.
+func walkJSON(t *testing.T, v any) {
+	t.Helper()
+	switch v := v.(type) {
+	case string:
+		if esc, _, bad := FirstUnsafe(v); bad {
+			t.Errorf("JSON value %q holds %s", v, esc)
+		}
+	case []any:
+		for _, x := range v {
+			walkJSON(t, x)
+		}
+	case map[string]any:
+		for _, x := range v {
+			walkJSON(t, x)
+		}
+	}
 }
