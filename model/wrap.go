@@ -40,13 +40,10 @@ func Wrap(text string, width int) []string {
 			if curW > 0 {
 				flush()
 			}
-			for ww > width { // a word wider than the line: cut it
-				head := runewidth.Truncate(word, width, "")
-				if head == "" { // a single rune wider than width
-					head = word[:firstRuneSize(word)]
-				}
-				lines = append(lines, head)
-				word = word[len(head):]
+			if ww > width { // a word wider than the line: cut it, in one pass
+				var chunks []string
+				chunks, word = cutWord(word, width)
+				lines = append(lines, chunks...)
 				ww = runewidth.StringWidth(word)
 			}
 			if word != "" {
@@ -61,14 +58,25 @@ func Wrap(text string, width int) []string {
 	return lines
 }
 
-// firstRuneSize returns the length in bytes of the first rune of s.
-func firstRuneSize(s string) int {
-	for i := range s {
-		if i > 0 {
-			return i
+// cutWord cuts a word into full lines of at most width cells (a rune
+// wider than the line gets a line of its own) and returns them with the
+// rest, which fits in a line.
+func cutWord(word string, width int) (full []string, rest string) {
+	start, w := 0, 0
+	for i, r := range word {
+		rw := runewidth.RuneWidth(r)
+		if w+rw > width && i > start {
+			full = append(full, word[start:i])
+			start, w = i, 0
 		}
+		w += rw
 	}
-	return len(s)
+	rest = word[start:]
+	if w > width { // a single rune wider than the line
+		full = append(full, rest)
+		rest = ""
+	}
+	return full, rest
 }
 
 // indentWrap wraps text to width cells, the first line prefixed with first
