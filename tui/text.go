@@ -87,12 +87,15 @@ func wrapText(s string, w int) []string {
 			}
 			for ww > w {
 				head := ansi.Cut(word, 0, w)
-				if head == "" { // one grapheme wider than the line
-					head = ansi.Cut(word, 0, ww)
-					out = append(out, ansi.Truncate(head, w, ""))
-					word = ""
-					ww = 0
-					break
+				if head == "" { // one grapheme wider than the line: a line of its own
+					g, _ := ansi.FirstGraphemeCluster(word, ansi.GraphemeWidth)
+					if g == "" {
+						break
+					}
+					out = append(out, ansi.Truncate(g, w, ""))
+					word = word[len(g):]
+					ww = width(word)
+					continue
 				}
 				out = append(out, head)
 				word = ansi.Cut(word, w, ww)

@@ -57,3 +57,14 @@ func TestFitAndTruncate(t *testing.T) {
 		t.Errorf("zero width %q", got)
 	}
 }
+
+func TestWrapKeepsEveryGraphemeOfAWordWiderThanTheLine(t *testing.T) {
+	got := wrapText("和平方案", 1)
+	if len(got) != 4 { // was: the rest of the word after the first character was dropped
+		t.Fatalf("wrapText at width 1 = %q, want one line per wide character (each cut to the width)", got)
+	}
+	got = wrapText("和平 ab", 3)
+	if strings.Join(got, "|") != "和|平|ab" {
+		t.Fatalf("wrapText = %q", got)
+	}
+}
