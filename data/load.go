@@ -109,7 +109,14 @@ func diskFile(p string, size int64) file {
 }
 
 // readLimited reads a regular file of at most MaxFileSize bytes.
+// The type is checked before the file is opened: opening a FIFO or a device
+// can block for ever.
 func readLimited(p string) ([]byte, error) {
+	if info, err := os.Stat(p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -119,7 +126,7 @@ func readLimited(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
+	if !info.Mode().IsRegular() { // replaced between the two checks
 		return nil, fmt.Errorf("not a regular file")
 	}
 	if info.Size() > MaxFileSize {
@@ -206,11 +213,14 @@ func LoadWith(opts Options, layers ...Layer) (*model.Library, Problems) {
 	close(next)
 	wg.Wait()
 
+	// Files with problems of their own still take part in the checks
+	// across files, so that every problem is reported at once; the library
+	// is not built when there is any error.
 	var problems Problems
 	var parsed []entry
 	for i, r := range results {
 		problems = append(problems, r.problems...)
-		if r.pf != nil && len(r.problems) == 0 {
+		if r.pf != nil {
 			parsed = append(parsed, entry{r.pf, jobs[i].layer})
 		}
 	}
@@ -257,7 +267,7 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 	plans := map[string]entry{}
 	var planOrder []string
 	for _, f := range files {
-		if f.plan == nil {
+		if f.plan == nil || f.plan.ID == "" { // no usable id: already reported
 			continue
 		}
 		id := f.plan.ID
@@ -288,7 +298,7 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 	var compOrder [][2]string
 	for _, f := range files {
 		c := f.comp
-		if c == nil {
+		if c == nil || c.Left == "" || c.Right == "" { // already reported
 			continue
 		}
 		key := [2]string{c.Left, c.Right}
@@ -306,9 +316,24 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 		c.Origin = layers[f.layer].Origin
 		comps[key] = f
 	}
+	kept := compOrder[:0:0]
 	for _, key := range compOrder {
-		problems = append(problems, checkComparison(comps[key], plans)...)
+		f := comps[key]
+		ps := checkComparison(f, plans)
+		// A comparison from an earlier layer than one of its plans (say an
+		// embedded comparison of a plan the user replaced) is not the
+		// user's to fix: when it no longer fits, it is dropped with a
+		// warning and the pair opens unassessed.
+		if replaced := newerPlan(f, plans); replaced != nil && len(ps.Errors()) > 0 {
+			problems = append(problems, Problem{File: replaced.path, Line: replaced.planID.pos.line, Column: replaced.planID.pos.col, Warning: true,
+				Message: fmt.Sprintf("this plan replaces %q, and the comparison %s no longer fits it (%s); the pair %s vs %s opens without assessment",
+					replaced.plan.ID, f.path, ps.Errors()[0].Message, f.comp.Left, f.comp.Right)})
+			continue
+		}
+		problems = append(problems, ps...)
+		kept = append(kept, key)
 	}
+	compOrder = kept
 
 	planList := make([]*model.Plan, 0, len(planOrder))
 	for _, id := range planOrder {
@@ -326,6 +351,17 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 		compList = append(compList, comps[key].comp)
 	}
 	return model.NewLibrary(themes, planList, compList), problems
+}
+
+// newerPlan returns the plan of the comparison that comes from a later
+// layer than the comparison itself, or nil.
+func newerPlan(f entry, plans map[string]entry) *entry {
+	for _, id := range []string{f.comp.Left, f.comp.Right} {
+		if p, ok := plans[id]; ok && p.layer > f.layer {
+			return &p
+		}
+	}
+	return nil
 }
 
 // checkComparison checks a comparison against its plans: both exist, every
@@ -357,9 +393,9 @@ func checkComparison(f entry, plans map[string]entry) Problems {
 	linked := map[[2]int]int{}
 	for i, l := range c.Links {
 		refs := f.linkRefs[i]
-		ok := true
+		ok := refs[0].n > 0 && refs[1].n > 0 // a bad number is already reported
 		for s, r := range refs {
-			if side[s].Point(r.n) == nil {
+			if ok && side[s].Point(r.n) == nil {
 				at(r.pos, false, "link %s: point %d does not exist in plan %q, which has %d points", model.Side(s), r.n, side[s].ID, len(side[s].Points))
 				ok = false
 			}
@@ -381,6 +417,7 @@ func checkComparison(f entry, plans map[string]entry) Problems {
 		r := f.unmatched[i]
 		plan := side[u.Side]
 		switch {
+		case u.N <= 0: // a bad number is already reported
 		case plan.Point(u.N) == nil:
 			at(r.pos, false, "unmatched: point %d does not exist in plan %q, which has %d points", u.N, plan.ID, len(plan.Points))
 		case unmatched[u.Side][u.N]:

@@ -108,7 +108,11 @@ func TestBadFilesReportEveryProblemWithItsPosition(t *testing.T) {
 		{"duplicate-point.yaml", []string{`17:8: point 1 is given twice (first at line 13)`}},
 		{"duplicate-id.yaml", []string{`6:9: theme "extra" is defined twice`}},
 		{"unknown-theme.yaml", []string{`16:30: point 1: unknown theme "space-race"`}},
-		{"unknown-tag.yaml", []string{`10:10: unknown tag "maybe"`}},
+		{"unknown-tag.yaml", []string{ // the file's own error does not hide the checks across files
+			`2:7: warning: comparison is incomplete: left plan "zelensky-2022"`,
+			`3:8: warning: comparison is incomplete: right plan "china-2023"`,
+			`10:10: unknown tag "maybe"`,
+		}},
 		{"dangling-link.yaml", []string{`3:8: unknown plan "no-such-plan"`}},
 		{"dangling-point.yaml", []string{
 			`2:7: warning: comparison is incomplete: left plan "zelensky-2022"`,
@@ -169,7 +173,11 @@ func TestUserFileReplacesEmbeddedPlanWithTheSameID(t *testing.T) {
 	}
 }
 
-func TestReplacementThatBreaksAComparisonIsReportedThere(t *testing.T) {
+// Replacing an embedded plan with a shorter copy must not leave the user
+// with errors in embedded files they cannot edit: the embedded comparison
+// that no longer fits is dropped, with a warning at the user's file, and
+// the pair opens unassessed.
+func TestReplacementDropsAnEmbeddedComparisonThatNoLongerFits(t *testing.T) {
 	dir := t.TempDir()
 	src, err := os.ReadFile("testdata/good/user-plan.yaml")
 	if err != nil {
@@ -177,12 +185,32 @@ func TestReplacementThatBreaksAComparisonIsReportedThere(t *testing.T) {
 	}
 	writeFile(t, dir, "china.yaml", strings.Replace(string(src), "id: test-plan", "id: china-2023", 1))
 	lib, ps := loadWith(t, dir)
-	if lib != nil {
-		t.Fatal("a comparison pointing at missing points must not load")
+	if lib == nil {
+		t.Fatalf("the library must load: %v", ps)
 	}
-	if !strings.Contains(ps.Error(), "embedded:comparisons/zelensky-2022--china-2023.yaml:") ||
-		!strings.Contains(ps.Error(), `does not exist in plan "china-2023", which has 2 points`) {
-		t.Fatalf("unexpected problems: %v", ps)
+	if len(ps) != 3 || len(ps.Warnings()) != 3 { // china-2023 is in three embedded comparisons
+		t.Fatalf("want one warning per dropped comparison, got %v", ps)
+	}
+	for _, p := range ps {
+		if !strings.HasPrefix(p.String(), filepath.Join(dir, "china.yaml")+":2:5: warning: this plan replaces \"china-2023\"") {
+			t.Errorf("warning not at the user's file: %s", p)
+		}
+	}
+	pair, err := lib.Pair("zelensky-2022", "china-2023")
+	if err != nil || pair.Assessed() {
+		t.Fatalf("the pair must open unassessed: %v", err)
+	}
+	if c, _ := lib.Comparison("china-2023", "china-brazil-2024"); c != nil {
+		t.Error("the other comparison of the replaced plan no longer fits either")
+	}
+}
+
+// A comparison in the same layer as the plan it no longer fits is the
+// user's own to fix: that stays an error.
+func TestUsersOwnComparisonThatDoesNotFitIsAnError(t *testing.T) {
+	lib, ps := loadWith(t, "testdata/bad/dangling-point.yaml")
+	if lib != nil || len(ps.Errors()) != 1 {
+		t.Fatalf("got %v", ps)
 	}
 }
 
