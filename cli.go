@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"peacecmp/data"
@@ -74,7 +76,7 @@ prints the text export instead of starting the viewer.`,
 	root.Flags().StringVar(&o.right, "right", "", "plan id for the right pane (default "+defaultRight+")")
 	root.Flags().StringSliceVar(&o.themes, "theme", nil, "start filtered to a theme id (repeatable)")
 	root.Flags().BoolVar(&o.ascii, "ascii", false, "ASCII borders and tag symbols")
-	registerCompletions(e, root, o)
+	registerPlanFlagCompletions(e, root, o)
 
 	root.AddCommand(newExportCommand(e, o), newListCommand(e, o), newCheckCommand(e, o), newMatrixCommand(e, o), newSchemaCommand(e))
 	return root
@@ -84,11 +86,18 @@ prints the text export instead of starting the viewer.`,
 // then each --data path, with the parse cache. Problems are printed to
 // standard error; any error among them stops the command with exit code 1.
 func loadLibrary(e env, dataDirs []string) (*model.Library, error) {
-	return loadLayers(e, dataDirs, data.Options{CacheDir: userCacheDir(e)})
+	lib, problems := loadLayers(e, dataDirs, data.Options{CacheDir: userCacheDir(e)}, e.stderr)
+	if errs := problems.Errors(); len(errs) > 0 {
+		fmt.Fprintf(e.stderr, "peacecmp: %d problem(s) in the data; nothing was opened\n", len(errs))
+		return nil, &exitError{code: exitInvalid, silent: true}
+	}
+	return lib, nil
 }
 
-// loadLayers is loadLibrary with load options and extra layers at the end.
-func loadLayers(e env, dataDirs []string, opts data.Options, extra ...data.Layer) (*model.Library, error) {
+// loadLayers loads the embedded library, the user's data folder, each
+// --data path and then the extra layers, prints every problem to report,
+// and returns the library (nil when any problem is an error) with them.
+func loadLayers(e env, dataDirs []string, opts data.Options, report io.Writer, extra ...data.Layer) (*model.Library, data.Problems) {
 	layers := []data.Layer{data.EmbeddedLayer()}
 	var problems data.Problems
 	if dir := userDataDir(e); dir != "" {
@@ -107,13 +116,12 @@ func loadLayers(e env, dataDirs []string, opts data.Options, extra ...data.Layer
 	lib, ps := data.LoadWith(opts, layers...)
 	problems = append(problems, ps...)
 	if len(problems) > 0 {
-		fmt.Fprintln(e.stderr, problems.Error())
+		fmt.Fprintln(report, problems.Error())
 	}
-	if errs := problems.Errors(); len(errs) > 0 {
-		fmt.Fprintf(e.stderr, "peacecmp: %d problem(s) in the data; nothing was opened\n", len(errs))
-		return nil, &exitError{code: exitInvalid, silent: true}
+	if len(problems.Errors()) > 0 {
+		return nil, problems
 	}
-	return lib, nil
+	return lib, problems
 }
 
 // userCacheDir returns $XDG_CACHE_HOME/peacecmp, or ~/.cache/peacecmp.
@@ -288,13 +296,8 @@ func writeList(e env, lib *model.Library) error {
 	return nil
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// truncate cuts s to n cells, with an ellipsis when it was longer.
+func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }
 
 func newCheckCommand(e env, root *options) *cobra.Command {
 	return &cobra.Command{
@@ -310,25 +313,33 @@ Without a PATH, the whole library is checked.`,
   peacecmp check ./plans`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var extra []data.Layer
-			var problems data.Problems
+			var pathProblems data.Problems
 			if len(args) > 0 {
 				l, ps := data.DiskLayer("check", args...)
 				extra = append(extra, l)
-				problems = ps
+				pathProblems = ps
+				for _, a := range args { // a path that holds no YAML checks nothing: say so
+					if one, ps := data.DiskLayer("check", a); one.Len() == 0 && len(ps) == 0 {
+						pathProblems = append(pathProblems, data.Problem{File: a, Line: 1, Column: 1, Message: "no *.yaml or *.yml file here"})
+					}
+				}
+				if len(pathProblems) > 0 {
+					fmt.Fprintln(e.stdout, pathProblems.Error())
+				}
 			}
-			if len(problems) > 0 {
-				fmt.Fprintln(e.stdout, problems.Error())
+			// check parses every file afresh, without the parse cache, and
+			// reports on standard output.
+			lib, problems := loadLayers(e, root.dataDirs, data.Options{}, e.stdout, extra...)
+			errs := len(problems.Errors()) + len(pathProblems)
+			if errs > 0 {
+				fmt.Fprintf(e.stdout, "%d error(s), %d warning(s)\n", errs, len(problems.Warnings()))
 				return &exitError{code: exitInvalid, silent: true}
 			}
-			saved := e.stderr
-			e.stderr = e.stdout // check reports problems on standard output
-			// check parses every file afresh, without the parse cache.
-			lib, err := loadLayers(e, root.dataDirs, data.Options{}, extra...)
-			e.stderr = saved
-			if err != nil {
-				return err
+			fmt.Fprintf(e.stdout, "ok: %d plans, %d comparisons, %d themes", len(lib.Plans), len(lib.Comparisons), len(lib.Themes))
+			if w := len(problems.Warnings()); w > 0 {
+				fmt.Fprintf(e.stdout, "; %d warning(s)", w)
 			}
-			fmt.Fprintf(e.stdout, "ok: %d plans, %d comparisons, %d themes\n", len(lib.Plans), len(lib.Comparisons), len(lib.Themes))
+			fmt.Fprintln(e.stdout)
 			return nil
 		},
 	}
@@ -342,20 +353,25 @@ func newMatrixCommand(e env, root *options) *cobra.Command {
 		Short: "Show how many points each plan has on each theme",
 		Args:  withUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := model.ParseFormat(format)
+			if err != nil {
+				return misused(err)
+			}
 			lib, err := loadLibrary(e, root.dataDirs)
 			if err != nil {
 				return err
 			}
 			m := lib.Matrix()
-			switch format {
-			case "text":
+			switch f {
+			case model.FormatText:
+				if min := m.MinWidth(); width < min {
+					return misused(fmt.Errorf("--width %d is too narrow for %d plans: the table needs at least %d columns", width, len(m.Plans), min))
+				}
 				err = m.WriteText(e.stdout, width)
-			case "markdown":
+			case model.FormatMarkdown:
 				err = m.WriteMarkdown(e.stdout)
-			case "json":
+			case model.FormatJSON:
 				err = m.WriteJSON(e.stdout)
-			default:
-				return misused(fmt.Errorf("unknown format %q (want text, markdown or json)", format))
 			}
 			if err != nil {
 				return failed(err)
@@ -368,16 +384,13 @@ func newMatrixCommand(e env, root *options) *cobra.Command {
 	return cmd
 }
 
-// registerCompletions completes plan and theme ids for the root flags.
-func registerCompletions(e env, cmd *cobra.Command, o *options) {
-	registerPlanFlagCompletions(e, cmd, o)
-}
-
+// registerPlanFlagCompletions completes plan ids for --left and --right
+// and theme ids for --theme.
 func registerPlanFlagCompletions(e env, cmd *cobra.Command, o *options) {
 	ids := func(themes bool) cobra.CompletionFunc {
 		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			quiet := e
-			quiet.stderr = discard{}
+			quiet.stderr = io.Discard
 			lib, err := loadLibrary(quiet, o.dataDirs)
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
@@ -399,10 +412,6 @@ func registerPlanFlagCompletions(e env, cmd *cobra.Command, o *options) {
 	_ = cmd.RegisterFlagCompletionFunc("right", ids(false))
 	_ = cmd.RegisterFlagCompletionFunc("theme", ids(true))
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func newSchemaCommand(e env) *cobra.Command {
 	return &cobra.Command{

@@ -72,13 +72,7 @@ func run(ctx context.Context, e env, args []string) int {
 	root.SetErr(e.stderr)
 	err := fang.Execute(ctx, root,
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
-		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
-			var ee *exitError
-			if errors.As(err, &ee) && ee.silent || errors.Is(err, context.Canceled) {
-				return // already said, or stopped by a signal: nothing to add
-			}
-			fang.DefaultErrorHandler(w, styles, err)
-		}),
+		fang.WithErrorHandler(printError),
 	)
 	if err == nil {
 		return exitOK
@@ -91,6 +85,20 @@ func run(ctx context.Context, e env, args []string) int {
 		return exitInvalid
 	}
 	return exitMisuse // cobra's own errors: unknown flags, commands and arguments
+}
+
+// printError writes an error as one plain line, exactly as worded: fang's
+// default handler boxes errors and capitalises words, which garbles paths
+// and ids. Misuse adds a pointer to --help.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.silent || errors.Is(err, context.Canceled) {
+		return // already said, or stopped by a signal: nothing to add
+	}
+	fmt.Fprintf(w, "peacecmp: %v\n", err)
+	if ee == nil || ee.code == exitMisuse {
+		fmt.Fprintln(w, "Run 'peacecmp --help' for usage.")
+	}
 }
 
 // withUsage wraps cobra's argument validators so their errors exit 2.

@@ -28,6 +28,9 @@ type Layer struct {
 	files  []file
 }
 
+// Len returns the number of files in the layer.
+func (l Layer) Len() int { return len(l.files) }
+
 type file struct {
 	name string // shown in problems
 	size int64  // as listed, to parse the largest files first

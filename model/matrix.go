@@ -35,6 +35,16 @@ func (l *Library) Matrix() Matrix {
 // headers.
 const wideColumn = 12
 
+// MinWidth returns the fewest columns the text table needs: theme ids and
+// one numbered column per plan.
+func (m Matrix) MinWidth() int {
+	label := TextWidth("theme")
+	for _, t := range m.Themes {
+		label = max(label, TextWidth(t.ID))
+	}
+	return label + len(m.Plans)*5
+}
+
 // WriteText writes the matrix as a plain-text table at most width cells
 // wide (80 when width is 0): rows are themes, columns are plans. When the
 // plans' short labels fit as column headers (wrapped over a few lines) they
