@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestCleanRemovesEverythingATerminalWouldObey(t *testing.T) {
@@ -71,9 +73,9 @@ func FuzzClean(f *testing.F) {
 		}
 		width = 1 + int(uint(width)%200)
 		for _, l := range Wrap(line, width) {
-			// A single character wider than the line (a wide rune in a
-			// one-cell line) is the only excess allowed.
-			if w := TextWidth(l); w > width && utf8.RuneCountInString(l) > 1 {
+			// A single character wider than the line (a wide grapheme in
+			// a one-cell line) is the only excess allowed.
+			if w := TextWidth(l); w > width && TextWidth(l) != ansiFirstWidth(l) {
 				t.Fatalf("Wrap(%q, %d) gave %q of %d cells", line, width, l, w)
 			}
 		}
@@ -135,4 +137,14 @@ func walkJSON(t *testing.T, v any) {
 			walkJSON(t, x)
 		}
 	}
+}
+
+// ansiFirstWidth returns the width of the first grapheme of s when s is that
+// one grapheme, and -1 otherwise.
+func ansiFirstWidth(s string) int {
+	g, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+	if g != s {
+		return -1
+	}
+	return w
 }

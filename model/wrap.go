@@ -3,11 +3,13 @@ package model
 import (
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// TextWidth returns the number of terminal cells s takes.
-func TextWidth(s string) int { return runewidth.StringWidth(s) }
+// TextWidth returns the number of terminal cells s takes, by grapheme
+// cluster: the same measure the viewer uses, so that a label the loader
+// accepts is the width the viewer draws.
+func TextWidth(s string) int { return ansi.StringWidth(s) }
 
 // Wrap breaks text into lines of at most width cells, at spaces where it
 // can and inside a word only when the word alone is wider than the line.
@@ -30,7 +32,7 @@ func Wrap(text string, width int) []string {
 			curW = 0
 		}
 		for _, word := range strings.Fields(para) {
-			ww := runewidth.StringWidth(word)
+			ww := TextWidth(word)
 			if curW > 0 && curW+1+ww <= width {
 				cur.WriteByte(' ')
 				cur.WriteString(word)
@@ -44,7 +46,7 @@ func Wrap(text string, width int) []string {
 				var chunks []string
 				chunks, word = cutWord(word, width)
 				lines = append(lines, chunks...)
-				ww = runewidth.StringWidth(word)
+				ww = TextWidth(word)
 			}
 			if word != "" {
 				cur.WriteString(word)
@@ -58,21 +60,25 @@ func Wrap(text string, width int) []string {
 	return lines
 }
 
-// cutWord cuts a word into full lines of at most width cells (a rune
+// cutWord cuts a word into full lines of at most width cells (a grapheme
 // wider than the line gets a line of its own) and returns them with the
-// rest, which fits in a line.
+// rest, which fits in a line. It walks the word once.
 func cutWord(word string, width int) (full []string, rest string) {
 	start, w := 0, 0
-	for i, r := range word {
-		rw := runewidth.RuneWidth(r)
-		if w+rw > width && i > start {
+	for i := 0; i < len(word); {
+		g, gw := ansi.FirstGraphemeCluster(word[i:], ansi.GraphemeWidth)
+		if g == "" {
+			break
+		}
+		if w+gw > width && i > start {
 			full = append(full, word[start:i])
 			start, w = i, 0
 		}
-		w += rw
+		w += gw
+		i += len(g)
 	}
 	rest = word[start:]
-	if w > width { // a single rune wider than the line
+	if w > width { // a single grapheme wider than the line
 		full = append(full, rest)
 		rest = ""
 	}
