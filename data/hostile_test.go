@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"peacecmp/internal/synth"
+	"peacecmp/model"
 )
 
 func TestHostileFilesAreRejectedAtTheirPosition(t *testing.T) {
@@ -120,8 +120,8 @@ func FuzzParseFile(f *testing.F) {
 			if p.File != "fuzz.yaml" || p.Line < 1 || p.Column < 1 || p.Message == "" {
 				t.Fatalf("problem without a position: %+v", p)
 			}
-			if bytes.ContainsAny([]byte(p.Message), "\x1b\x07\u009b") {
-				t.Fatalf("problem message holds a raw control: %q", p.Message)
+			if esc, _, bad := model.FirstUnsafe(p.Message); bad {
+				t.Fatalf("problem message holds %s: %q", esc, p.Message)
 			}
 		}
 	})

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -290,7 +292,7 @@ func resolve(layers []Layer, files []entry) (*model.Library, Problems) {
 		for i, refs := range f.pointThemes {
 			for _, r := range refs {
 				if _, ok := themeAt[r.id]; !ok {
-					at(f.path, r.pos, false, "point %d: unknown theme %q (known: %s)", f.plan.Points[i].N, r.id, strings.Join(keys(themeAt), ", "))
+					at(f.path, r.pos, false, "point %d: unknown theme %q (known: %s)", f.plan.Points[i].N, r.id, strings.Join(sortedKeys(themeAt), ", "))
 				}
 			}
 		}
@@ -384,7 +386,7 @@ func checkComparison(f entry, plans map[string]entry) Problems {
 	for s, r := range [2]ref{f.compLeft, f.compRight} {
 		p, ok := plans[r.id]
 		if !ok {
-			at(r.pos, false, "unknown plan %q (known: %s)", r.id, strings.Join(planIDs(plans), ", "))
+			at(r.pos, false, "unknown plan %q (known: %s)", r.id, strings.Join(sortedKeys(plans), ", "))
 			continue
 		}
 		side[s] = p.plan
@@ -446,20 +448,5 @@ func checkComparison(f entry, plans map[string]entry) Problems {
 	return problems
 }
 
-func keys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func planIDs(m map[string]entry) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+// sortedKeys returns the keys of a map in ascending order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -66,6 +66,15 @@ func (r Report) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
+// leftHeading and rightHeading title the two sections of an export.
+func (r Report) leftHeading() string {
+	return fmt.Sprintf("%s: %s listed", r.Left.Short, plural(len(r.Left.Points), "point"))
+}
+
+func (r Report) rightHeading(unlisted int) string {
+	return fmt.Sprintf("%s: %s not linked to a point above", r.Right.Short, plural(unlisted, "point"))
+}
+
 // describeFilters says in words which filters are applied.
 func (r Report) describeFilters() string {
 	themes, tags, search := "all", "all", "none"
@@ -152,7 +161,7 @@ func (r Report) WriteText(w io.Writer, themeName func(string) string) error {
 	tw.lines(indentWrap(r.describeCounts(r.Counts.Right), width, "Counts, "+r.Right.Short+": ", "    "))
 
 	tw.line("")
-	tw.lines(indentWrap(fmt.Sprintf("%s: %d point(s)", r.Left.Title, len(r.Left.Points)), width, "== ", "   "))
+	tw.lines(indentWrap(r.leftHeading(), width, "== ", "   "))
 	if len(r.Left.Points) == 0 {
 		tw.line("")
 		tw.line("No point of this plan passes the filters.")
@@ -162,7 +171,7 @@ func (r Report) WriteText(w io.Writer, themeName func(string) string) error {
 	}
 	unlisted := r.Unlisted()
 	tw.line("")
-	tw.lines(indentWrap(fmt.Sprintf("%s: %d point(s) not linked to a point above", r.Right.Title, len(unlisted)), width, "== ", "   "))
+	tw.lines(indentWrap(r.rightHeading(len(unlisted)), width, "== ", "   "))
 	if len(unlisted) == 0 {
 		tw.line("")
 		tw.line("None.")
@@ -262,9 +271,9 @@ func (r Report) WriteMarkdown(w io.Writer, themeName func(string) string) error 
 	}
 	tw.line("")
 	tw.line("**Filters.** " + esc(r.describeFilters()))
-	r.writeMarkdownSection(tw, fmt.Sprintf("%s: %d point(s)", r.Left.Title, len(r.Left.Points)), r.Left.Points, r.Right, themeName)
+	r.writeMarkdownSection(tw, r.leftHeading(), r.Left.Points, r.Right, themeName)
 	unlisted := r.Unlisted()
-	r.writeMarkdownSection(tw, fmt.Sprintf("%s: %d point(s) not linked to a point above", r.Right.Title, len(unlisted)), unlisted, r.Left, themeName)
+	r.writeMarkdownSection(tw, r.rightHeading(len(unlisted)), unlisted, r.Left, themeName)
 	if tw.err != nil {
 		return tw.err
 	}

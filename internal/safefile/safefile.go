@@ -27,7 +27,9 @@ var ErrExists = errors.New("file exists")
 // leaves no temporary file behind, on success or failure.
 func Write(path string, data []byte, overwrite bool) (err error) {
 	dir := filepath.Dir(path)
+	mode := fs.FileMode(0o644) // a replaced file keeps its own
 	if info, err := os.Lstat(path); err == nil {
+		mode = info.Mode().Perm()
 		switch {
 		case info.Mode()&fs.ModeSymlink != 0:
 			return fmt.Errorf("%s is a symbolic link; refusing to write through it", path)
@@ -60,7 +62,7 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
-	if err = tmp.Chmod(0o644); err != nil {
+	if err = tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
 	if err = tmp.Sync(); err != nil {
@@ -79,15 +81,28 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 			if err = renameFile(tmp.Name(), path); err != nil {
 				return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 			}
+			syncDir(dir)
 			return nil
 		}
 		os.Remove(tmp.Name())
+		syncDir(dir)
 		return nil
 	}
 	if err = renameFile(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
+	syncDir(dir)
 	return nil
+}
+
+// syncDir makes the new directory entry durable where the system allows
+// it; the file's own content is already synced, so a failure here is not
+// reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 func unwrapPath(err error) error {

@@ -66,7 +66,7 @@ func TestWriteRefusesAnExistingFileWithoutConsent(t *testing.T) {
 func TestWriteReplacesWithConsent(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.txt")
-	if err := os.WriteFile(path, []byte("old content that is longer"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("old content that is longer"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := Write(path, []byte("new"), true); err != nil {
@@ -74,6 +74,9 @@ func TestWriteReplacesWithConsent(t *testing.T) {
 	}
 	if read(t, path) != "new" {
 		t.Error("not replaced")
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced file must keep its mode 0600: %v %v", info.Mode(), err)
 	}
 	if got := entries(t, dir); len(got) != 1 {
 		t.Errorf("temporary files left behind: %v", got)
