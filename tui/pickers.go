@@ -135,13 +135,19 @@ func (m *Model) renderThemes(w, h int) []string {
 		}
 		cnt := fmt.Sprintf("%3d | %-3d", counts[0][id], counts[1][id])
 		name := model.CleanLine(m.lib.ThemeName(id))
+		// The row under the cursor is marked by a glyph as well as by
+		// reverse video, so it reads without colour or attributes.
+		cur := " "
+		if r == m.themes.list.cursor {
+			cur = g.Cursor
+		}
 		var line string
 		switch {
-		case w >= 4+idW+2+width(cnt)+2+10:
-			nameW := w - (4 + idW + 2 + width(cnt) + 2)
-			line = box + " " + padRight(id, idW) + "  " + cnt + "  " + truncate(name, nameW, g.Ellipsis)
+		case w >= 6+idW+2+width(cnt)+2+10:
+			nameW := w - (6 + idW + 2 + width(cnt) + 2)
+			line = cur + " " + box + " " + padRight(id, idW) + "  " + cnt + "  " + truncate(name, nameW, g.Ellipsis)
 		default:
-			line = box + " " + cnt + " " + id
+			line = cur + " " + box + " " + cnt + " " + id
 		}
 		if r == m.themes.list.cursor {
 			line = st.Cursor.Render(fit(line, w))
@@ -268,8 +274,13 @@ func (m *Model) renderPlans(w, h int) []string {
 			}
 		}
 		meta := fmt.Sprintf("%s  %2d pts  %s%s", p.Date, len(p.Points), assessed, model.CleanLine(p.Proposer))
+		cur := "  "
+		if r == m.plans.list.cursor {
+			cur = g.Cursor + " "
+		}
+		mark = cur + mark
 		var line string
-		if w >= 2+idW+2+26+12 {
+		if w >= 4+idW+2+26+12 {
 			line = mark + padRight(p.ID, idW) + "  " + padRight(truncate(model.CleanLine(p.Short), 24, g.Ellipsis), 24) + "  " + meta
 		} else {
 			line = mark + p.ID + "  " + model.CleanLine(p.Short)
