@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"peacecmp/model"
 )
 
 // width returns the number of terminal cells s takes, escape codes ignored.
@@ -62,58 +64,14 @@ func joins(r rune) bool {
 // it can and inside a word only when the word alone is wider than the line.
 // Blank lines (paragraph breaks) are kept. It returns at least one line.
 func wrapText(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
-	var out []string
-	for pi, para := range strings.Split(s, "\n\n") {
-		if pi > 0 {
-			out = append(out, "")
-		}
-		var cur strings.Builder
-		curW := 0
-		for _, word := range strings.Fields(para) {
-			ww := width(word)
-			if curW > 0 && curW+1+ww <= w {
-				cur.WriteByte(' ')
-				cur.WriteString(word)
-				curW += 1 + ww
-				continue
-			}
-			if curW > 0 {
-				out = append(out, cur.String())
-				cur.Reset()
-				curW = 0
-			}
-			for ww > w {
-				head := ansi.Cut(word, 0, w)
-				if head == "" { // one grapheme wider than the line: a line of its own
-					g, _ := ansi.FirstGraphemeCluster(word, ansi.GraphemeWidth)
-					if g == "" {
-						break
-					}
-					out = append(out, ansi.Truncate(g, w, ""))
-					word = word[len(g):]
-					ww = width(word)
-					continue
-				}
-				out = append(out, head)
-				word = ansi.Cut(word, w, ww)
-				ww = width(word)
-			}
-			if word != "" {
-				cur.WriteString(word)
-				curW = ww
-			}
-		}
-		if curW > 0 || len(out) == 0 || pi > 0 && len(strings.Fields(para)) == 0 {
-			out = append(out, cur.String())
+	w = max(w, 1)
+	lines := model.Wrap(s, w)
+	for i, l := range lines {
+		if width(l) > w { // a grapheme wider than the whole line
+			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
+	return lines
 }
 
 // truncate cuts s to at most w cells, ending with the tail when it had to
