@@ -60,16 +60,6 @@ type Point struct {
 // Ref returns the point's address, such as "china-2023#7".
 func (pt Point) Ref(planID string) string { return fmt.Sprintf("%s#%d", planID, pt.N) }
 
-// HasTheme reports whether the point speaks to the theme.
-func (pt Point) HasTheme(id string) bool {
-	for _, t := range pt.Themes {
-		if t == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Point returns the point numbered n, or nil when the plan has none.
 func (p *Plan) Point(n int) *Point {
 	if n < 1 || n > len(p.Points) || p.Points[n-1].N != n {
